@@ -1,0 +1,72 @@
+package org.loghandlers.benchmarks;
+
+import java.nio.file.Path;
+
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+/**
+ * A scenario that logs the {@link Workload} into files: each iteration opens its handler or appender on a fresh
+ * directory, and after the iteration closes it (draining any queue) and has {@link Delivery} count the lines
+ * against the calls made.
+ */
+@State(Scope.Benchmark)
+public abstract class FileScenario {
+
+    private Delivery delivery;
+    private String method = "";
+
+    @Setup(Level.Iteration)
+    public void openOutput(Delivery delivery, BenchmarkParams params) throws Exception {
+        this.delivery = delivery;
+        String benchmark = params.getBenchmark();
+        method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+        String className = benchmark.substring(0, benchmark.lastIndexOf('.'));
+        String scenario = className.substring(className.lastIndexOf('.') + 1) + "." + method;
+        open(delivery.newDirectory((scenario + " " + describe()).trim()));
+    }
+
+    @TearDown(Level.Iteration)
+    public void closeAndCheckDelivery() throws Exception {
+        close();
+        delivery.check(linesPerCall());
+    }
+
+    /** Starts the handler or appender writing into {@code directory}. */
+    protected abstract void open(Path directory) throws Exception;
+
+    /** Stops it the way its library documents, so that every accepted record is written out. */
+    protected abstract void close() throws Exception;
+
+    /** The name of the benchmark method this trial runs. */
+    protected String method() {
+        return method;
+    }
+
+    /** The scenario's parameters, for failure messages. */
+    protected String describe() {
+        return "";
+    }
+
+    /** How many lines each call must produce: 1, or 0 for a call below the logger's level. */
+    protected long linesPerCall() {
+        return 1;
+    }
+
+    /** Whether the {@code flush} parameter asks for a flush per record ({@code durable}) or per buffer. */
+    protected static boolean isDurable(String flush) {
+        switch (flush) {
+            case "durable":
+                return true;
+            case "buffered":
+                return false;
+            default:
+                throw new IllegalArgumentException("flush: '" + flush + "' is not a discipline; expected durable"
+                        + " (flush every record) or buffered (flush when the buffer fills or the queue empties)");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.loghandlers.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.loghandlers.benchmarks.selftest.LosingHandlerBenchmark;
+
+/**
+ * Runs each JDK-LogManager scenario outside JMH, from several threads, and checks that every record arrives as the
+ * workload's line. The JBoss LogManager scenarios need a JVM of their own; {@code run.sh --smoke} runs them.
+ */
+class ScenarioDeliveryTest {
+
+    private static final int THREADS = 3;
+    private static final int CALLS_PER_THREAD = 5_000;
+
+    @TempDir
+    Path directory;
+
+    interface Call {
+        void log(Producer producer) throws Exception;
+    }
+
+    record Case(String name, FileScenario scenario, Call call) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<Case> scenarios() {
+        List<Case> cases = new ArrayList<>();
+        for (String flush : List.of("durable", "buffered")) {
+            LoghandlersFileHandlerBenchmark ours = new LoghandlersFileHandlerBenchmark();
+            ours.flush = flush;
+            cases.add(new Case("our FileHandler " + flush, ours, ours::underJdkLogManager));
+            LoghandlersRotatingFileHandlerBenchmark rotating = new LoghandlersRotatingFileHandlerBenchmark();
+            rotating.flush = flush;
+            cases.add(new Case("our RotatingFileHandler " + flush, rotating, rotating::underJdkLogManager));
+            RawWriteBenchmark raw = new RawWriteBenchmark();
+            raw.flush = flush;
+            cases.add(new Case("raw write " + flush, raw, raw::preformattedLine));
+            LogbackFileAppenderBenchmark logback = new LogbackFileAppenderBenchmark();
+            logback.flush = flush;
+            cases.add(new Case("Logback FileAppender " + flush, logback, logback::info));
+            LogbackAsyncAppenderBenchmark logbackAsync = new LogbackAsyncAppenderBenchmark();
+            logbackAsync.flush = flush;
+            cases.add(new Case("Logback AsyncAppender " + flush, logbackAsync, logbackAsync::info));
+            Log4j2RandomAccessFileBenchmark log4j2 = new Log4j2RandomAccessFileBenchmark();
+            log4j2.flush = flush;
+            cases.add(new Case("Log4j2 RandomAccessFile " + flush, log4j2, log4j2::info));
+            Log4j2AsyncLoggerBenchmark log4j2Async = new Log4j2AsyncLoggerBenchmark();
+            log4j2Async.flush = flush;
+            cases.add(new Case("Log4j2 async loggers " + flush, log4j2Async, log4j2Async::info));
+        }
+        JulFileHandlerBenchmark jul = new JulFileHandlerBenchmark();
+        jul.flush = "durable";
+        cases.add(new Case("JUL FileHandler durable", jul, jul::info));
+        return cases;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void deliversEveryRecordAsTheWorkloadLine(Case scenario) throws Exception {
+        Path files = Files.createDirectory(directory.resolve("files"));
+        scenario.scenario().open(files);
+        runProducers(scenario.call());
+        scenario.scenario().close();
+
+        assertDoesNotThrow(() -> new DeliveryCheck(scenario.name(), files).verify(THREADS * (long) CALLS_PER_THREAD));
+    }
+
+    @Test
+    void theDeliveryCheckCatchesAHandlerThatDropsOneRecordInAThousand() throws Exception {
+        LosingHandlerBenchmark losing = new LosingHandlerBenchmark();
+        FileScenario scenario = losing;
+        Path files = Files.createDirectory(directory.resolve("files"));
+        scenario.open(files);
+        runProducers(losing::info);
+        scenario.close();
+
+        DeliveryCheck.DeliveryCheckFailedException failure = assertThrows(
+                DeliveryCheck.DeliveryCheckFailedException.class,
+                () -> new DeliveryCheck("losing", files).verify(THREADS * (long) CALLS_PER_THREAD));
+        assertTrue(failure.getMessage().contains(" 15 lost"), failure.getMessage());
+    }
+
+    private static void runProducers(Call call) throws InterruptedException {
+        List<Producer> producers = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            Producer producer = new Producer();
+            producers.add(producer);
+            Thread thread = new Thread(() -> {
+                try {
+                    for (int n = 0; n < CALLS_PER_THREAD; n++) {
+                        call.log(producer);
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }, Workload.THREAD_NAME_PREFIX + i);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertEquals(List.of(), failures);
+        for (Producer producer : producers) {
+            assertEquals(CALLS_PER_THREAD, producer.calls);
+        }
+    }
+}
