@@ -413,6 +413,71 @@ class TimedRotatingFileHandlerTest {
         assertFalse(Files.exists(dir.resolve("app.log.2026-11-25_10-17-23")));
     }
 
+    @Test
+    void neverRollsOverADevice() {
+        TimedRotatingFileHandler handler = new TimedRotatingFileHandler();
+        handlers.add(handler);
+        handler.setClock(clock);
+        handler.setFileName("/dev/null");
+        handler.setWhen("S");
+        List<String> errors = collectErrors(handler);
+        for (int i = 0; i < 3; i++) {
+            log(handler, "discarded");
+            clock.advance(Duration.ofSeconds(5));
+        }
+        assertEquals(List.of(), errors);
+        assertTrue(Files.exists(Path.of("/dev/null")) && !Files.isRegularFile(Path.of("/dev/null")));
+    }
+
+    @Test
+    void keepsWritingWhenARolloverFailsAndRollsOverOnceTheCauseIsGone() throws Exception {
+        TimedRotatingFileHandler handler = handler("S", 0);
+        List<String> errors = collectErrors(handler);
+        log(handler, "a");
+        chattr("+i", dir);
+        try {
+            clock.advance(Duration.ofSeconds(1));
+            log(handler, "b");
+            log(handler, "c");
+        } finally {
+            chattr("-i", dir);
+        }
+        assertEquals(Set.of("app.log"), files());
+        assertEquals("a\nb\nc\n", read("app.log"));
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains("rollover failed"), errors.get(0));
+        Thread.sleep(1_100);
+        log(handler, "d");
+        assertEquals(Set.of("app.log", "app.log.2026-11-25_10-17-23"), files());
+        assertEquals("a\nb\nc\n", read("app.log.2026-11-25_10-17-23"));
+        assertEquals("d\n", read("app.log"));
+    }
+
+    private static void chattr(String flag, Path path) throws IOException, InterruptedException {
+        Process p;
+        try {
+            p = new ProcessBuilder("chattr", flag, path.toString()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("skipped: chattr is not available: " + e.getMessage());
+            return;
+        }
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0,
+                "skipped: chattr " + flag + " failed (not root, or the file system has no attributes): " + output);
+    }
+
+    /** Collects what the handler reports, as a user's ErrorManager would. */
+    private static List<String> collectErrors(TimedRotatingFileHandler handler) {
+        List<String> errors = Collections.synchronizedList(new ArrayList<>());
+        handler.setErrorManager(new java.util.logging.ErrorManager() {
+            @Override
+            public synchronized void error(String message, Exception cause, int code) {
+                errors.add(message);
+            }
+        });
+        return errors;
+    }
+
     private static void assertMessageStarts(String start, org.junit.jupiter.api.function.Executable call) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertTrue(e.getMessage().startsWith(start), e.getMessage());
