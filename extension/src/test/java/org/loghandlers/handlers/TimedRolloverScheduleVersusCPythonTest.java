@@ -15,12 +15,14 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
+
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.loghandlers.testing.Python;
 
 /**
  * Runs CPython 3.13's own {@code TimedRotatingFileHandler} over many schedules, zones and instants around
@@ -63,7 +65,7 @@ class TimedRolloverScheduleVersusCPythonTest {
             "zone_now = None",
             "real_time = time.time",
             "out = []",
-            "for line in sys.stdin:",
+            "for line in open(sys.argv[1]):",
             "    zone, when, interval, at, utc, t, now = line.split()",
             "    if zone != zone_now:",
             "        os.environ['TZ'] = zone; time.tzset(); zone_now = zone",
@@ -78,7 +80,7 @@ class TimedRolloverScheduleVersusCPythonTest {
             "        time.time = real_time",
             "    suffix = names.pop()[len(h.baseFilename) + 1:]",
             "    out.append('%d %s' % (result, suffix))",
-            "sys.stdout.write('\\n'.join(out) + '\\n')");
+            "with open(sys.argv[2], 'w') as f: f.write('\\n'.join(out) + '\\n')");
 
     /** One computeRollover input and one doRollover input for the same schedule. */
     private record Case(String zone, String when, int interval, String atTime, boolean utc, long t, long now) {
@@ -95,24 +97,17 @@ class TimedRolloverScheduleVersusCPythonTest {
     @Test
     void agreesWithCPythonAroundEveryDaylightSavingTransitionFrom2011To2025(@TempDir Path dir)
             throws IOException, InterruptedException {
-        Path python = findCPython313();
-        Assumptions.assumeTrue(python != null, "skipped: no CPython 3.13 or later found (pyenv or PATH)");
+        assumeCPython313(dir);
 
         List<Case> cases = cases();
         Path input = dir.resolve("cases.txt");
-        Path script = dir.resolve("compare.py");
-        Files.writeString(script, SCRIPT);
         List<String> lines = new ArrayList<>();
         for (Case c : cases) {
             lines.add(c.line());
         }
         Files.write(input, lines);
         Path output = dir.resolve("out.txt");
-        Process process = new ProcessBuilder(python.toString(), script.toString())
-                .redirectInput(input.toFile()).redirectOutput(output.toFile())
-                .redirectError(dir.resolve("err.txt").toFile()).start();
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "CPython did not finish");
-        assertEquals(0, process.exitValue(), () -> readQuietly(dir.resolve("err.txt")));
+        Python.run(SCRIPT, dir, Map.of(), input.toString(), output.toString());
         List<String> expected = Files.readAllLines(output, StandardCharsets.UTF_8);
         assertEquals(cases.size(), expected.size());
 
@@ -160,47 +155,11 @@ class TimedRolloverScheduleVersusCPythonTest {
         return cases;
     }
 
-    /** CPython 3.13 or later: pyenv's versions first (3.13 preferred), then python3.13 and python3 on the PATH. */
-    private static Path findCPython313() throws IOException, InterruptedException {
-        String pyenvRoot = System.getenv("PYENV_ROOT");
-        Path versions = Path.of(pyenvRoot != null ? pyenvRoot : System.getProperty("user.home") + "/.pyenv")
-                .resolve("versions");
-        List<Path> candidates = new ArrayList<>();
-        if (Files.isDirectory(versions)) {
-            try (var dirs = Files.list(versions)) {
-                dirs.map(v -> v.getFileName().toString())
-                        .filter(v -> v.matches("3\\.(1[3-9]|[2-9]\\d)\\..*"))
-                        .sorted()
-                        .forEach(v -> candidates.add(versions.resolve(v).resolve("bin")
-                                .resolve("python" + v.substring(0, v.indexOf('.', 2)))));
-            }
-        }
-        candidates.add(Path.of("python3.13"));
-        candidates.add(Path.of("python3"));
-        for (Path candidate : candidates) {
-            if (isAtLeast313(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    private static boolean isAtLeast313(Path python) throws InterruptedException {
-        try {
-            Process p = new ProcessBuilder(python.toString(), "-c",
-                    "import sys; sys.exit(0 if sys.version_info >= (3, 13) else 1)")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "(no stderr: " + e + ")";
-        }
+    /** Skips the test unless the reference interpreter is CPython 3.13 or later: 3.11 and 3.12 compute otherwise. */
+    static void assumeCPython313(Path workDir) throws IOException, InterruptedException {
+        String version = Python.run("import sys; print('%d.%d' % sys.version_info[:2])", workDir, Map.of()).trim();
+        String[] parts = version.split("\\.");
+        Assumptions.assumeTrue(Integer.parseInt(parts[0]) > 3 || Integer.parseInt(parts[1]) >= 13,
+                "skipped: the reference must be CPython 3.13 or later, found " + version);
     }
 }
