@@ -49,7 +49,10 @@ public class TimedRotatingFileHandler extends BaseRotatingHandler {
         this(fileName, when, interval, backupCount, false, false, null);
     }
 
-    /** Python's full signature (without {@code encoding} and {@code errors}: see {@link #setEncoding}). */
+    /**
+     * Python's full signature (without {@code encoding} and {@code errors}: see {@link #setEncoding});
+     * {@code atTime} is in whole seconds, or {@code null}.
+     */
     public TimedRotatingFileHandler(String fileName, String when, int interval, int backupCount, boolean delay,
                                     boolean utc, LocalTime atTime) {
         setFileName(fileName);
@@ -58,7 +61,7 @@ public class TimedRotatingFileHandler extends BaseRotatingHandler {
         setBackupCount(backupCount);
         setDelay(delay);
         setUtc(utc);
-        setAtTime(atTime);
+        useAtTime(atTime);
         lock.lock();
         try {
             currentSchedule();
@@ -118,11 +121,11 @@ public class TimedRotatingFileHandler extends BaseRotatingHandler {
      * {@code null} (the default) means midnight at the end of the day. Ignored for the other units, as in Python.
      */
     public void setAtTime(String atTime) {
-        setAtTime(atTime == null || atTime.isBlank() ? null : TimedRolloverSchedule.parseAtTime(atTime));
+        useAtTime(atTime == null || atTime.isBlank() ? null : TimedRolloverSchedule.parseAtTime(atTime));
     }
 
-    /** {@link #setAtTime(String)} with a {@link LocalTime} in whole seconds. */
-    public void setAtTime(LocalTime atTime) {
+    /** Not an overload of {@code setAtTime}: configuration tools look setters up by name. */
+    private void useAtTime(LocalTime atTime) {
         if (atTime != null) {
             new TimedRolloverSchedule("MIDNIGHT", 1, true, atTime);
         }

@@ -401,6 +401,34 @@ class TimedRotatingFileHandlerTest {
     }
 
     @Test
+    void constructorTakesPythonsArgumentsAndOpensTheFileUnlessDelayed() throws IOException {
+        TimedRotatingFileHandler now = new TimedRotatingFileHandler(dir.resolve("now.log").toString(), "w6", 2, 4,
+                false, true, java.time.LocalTime.of(6, 0));
+        handlers.add(now);
+        TimedRotatingFileHandler later = new TimedRotatingFileHandler(dir.resolve("later.log").toString(), "D", 1, 0,
+                true, false, null);
+        handlers.add(later);
+        assertEquals(Set.of("now.log"), files());
+        assertEquals("W6", now.getWhen());
+        assertEquals(2, now.getInterval());
+        assertEquals(4, now.getBackupCount());
+        assertTrue(now.isUtc());
+        assertEquals("06:00:00", now.getAtTime());
+    }
+
+    /** WildFly's custom-handler and JBoss logging.properties set options through JavaBean properties. */
+    @Test
+    void exposesEveryOptionAsAJavaBeanProperty() throws Exception {
+        Set<String> writable = Stream.of(java.beans.Introspector.getBeanInfo(TimedRotatingFileHandler.class)
+                        .getPropertyDescriptors())
+                .filter(p -> p.getReadMethod() != null && p.getWriteMethod() != null)
+                .map(java.beans.PropertyDescriptor::getName)
+                .collect(Collectors.toSet());
+        assertTrue(writable.containsAll(Set.of("when", "interval", "utc", "atTime", "backupCount", "compress",
+                "fileName", "mode", "encoding", "delay")), writable.toString());
+    }
+
+    @Test
     void writesNothingAfterClose() throws IOException {
         TimedRotatingFileHandler handler = handler("S", 0);
         log(handler, "a");

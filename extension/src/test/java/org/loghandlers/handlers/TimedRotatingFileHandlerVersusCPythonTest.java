@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,7 +144,7 @@ class TimedRotatingFileHandlerVersusCPythonTest {
         handler.setInterval(interval);
         handler.setBackupCount(backupCount);
         handler.setUtc(utc);
-        handler.setAtTime(atTime.equals("None") ? null : LocalTime.parse(atTime));
+        handler.setAtTime(atTime.equals("None") ? null : atTime);
         for (String event : events) {
             String[] parts = event.split(" ", 2);
             clock.millis.set(Long.parseLong(parts[0]) * 1000);
