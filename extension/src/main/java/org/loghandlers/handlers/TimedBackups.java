@@ -2,6 +2,7 @@ package org.loghandlers.handlers;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,7 +41,7 @@ final class TimedBackups {
     static Path freeName(String baseFilename, String suffix, UnaryOperator<String> naming) {
         String first = baseFilename + "." + suffix;
         Path candidate = Path.of(naming.apply(first));
-        for (int n = 1; Files.exists(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS); n++) {
+        for (int n = 1; Files.exists(candidate, LinkOption.NOFOLLOW_LINKS); n++) {
             candidate = Path.of(naming.apply(first + "." + n));
         }
         return candidate;

@@ -1,5 +1,6 @@
 package org.loghandlers.handlers;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +69,8 @@ public final class TimedRolloverSchedule {
 
     /**
      * @param when     the unit of the interval: {@code S}, {@code M}, {@code H}, {@code D}, {@code MIDNIGHT} or
-     *                 {@code W0}..{@code W6} (weekly on that day, 0 is Monday), in any letter case
+     *                 {@code W0}..{@code W6} (weekly on that day, 0 is Monday), in any letter case, surrounding
+     *                 blanks ignored
      * @param interval how many units between rollovers, at least 1
      * @param utc      whether dates are computed and named in UTC instead of {@code zone}
      * @param atTime   time of day of a {@code MIDNIGHT} or weekly rollover, whole seconds; {@code null} means
@@ -90,7 +92,7 @@ public final class TimedRolloverSchedule {
             throw new IllegalArgumentException("atTime: " + atTime
                     + " has a fraction of a second; accepted: a time of day in whole seconds (HH:mm or HH:mm:ss)");
         }
-        this.when = when.toUpperCase(Locale.ROOT);
+        this.when = when.trim().toUpperCase(Locale.ROOT);
         this.interval = interval;
         this.utc = utc;
         this.atTime = atTime;
@@ -359,8 +361,8 @@ public final class TimedRolloverSchedule {
 
     private static String basename(String path) {
         int slash = path.lastIndexOf('/');
-        if (java.io.File.separatorChar != '/') {
-            slash = Math.max(slash, path.lastIndexOf(java.io.File.separatorChar));
+        if (File.separatorChar != '/') {
+            slash = Math.max(slash, path.lastIndexOf(File.separatorChar));
         }
         return path.substring(slash + 1);
     }

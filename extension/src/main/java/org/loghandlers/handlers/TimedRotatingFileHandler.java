@@ -86,8 +86,7 @@ public class TimedRotatingFileHandler extends BaseRotatingHandler {
      * {@code W6} weekly on that day (0 is Monday); any letter case.
      */
     public void setWhen(String when) {
-        new TimedRolloverSchedule(when, 1, true, null);
-        this.when = when.toUpperCase(java.util.Locale.ROOT);
+        this.when = new TimedRolloverSchedule(when, 1, true, null).when();
         scheduleChanged();
     }
 

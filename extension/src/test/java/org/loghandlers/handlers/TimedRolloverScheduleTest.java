@@ -137,7 +137,7 @@ class TimedRolloverScheduleTest {
             "MIDNIGHT, 1, 86400", "MIDNIGHT, 3, 259200",
             "W0, 1, 432000", "W0, 3, 1641600",
             "W3, 1, 86400", "W6, 1, 345600",
-            "midnight, 1, 86400", "w0, 1, 432000", "s, 3, 3"})
+            "midnight, 1, 86400", "w0, 1, 432000", "s, 3, 3", "' h ', 1, 3600"})
     void computesCPythonsUtcRolloverFromTheEpoch(String when, int interval, long expected) {
         assertEquals(expected, new TimedRolloverSchedule(when, interval, true, null).computeRollover(0));
     }
