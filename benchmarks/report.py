@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""Turns a run.sh results directory (JMH JSON and logs) into the results section of docs/performance.adoc.
+
+The section between the lines '// results:begin' and '// results:end' is replaced; the rest of the page is kept.
+A scenario that ran but has no result (it failed, a delivery shortfall included) is shown as FAILED with the reason.
+"""
+import argparse
+import glob
+import json
+import os
+import re
+import sys
+
+BEGIN = "// results:begin"
+END = "// results:end"
+
+# (benchmark, label) in table order; flush comes from the 'flush' parameter.
+SCENARIOS = [
+    ("RawWriteBenchmark.preformattedLine", "Raw write of a pre-formatted line (the ceiling)"),
+    ("LoghandlersFileHandlerBenchmark.underJdkLogManager", "*loghandlers* FileHandler, JDK LogManager"),
+    ("LoghandlersFileHandlerBenchmark.underJbossLogManager", "*loghandlers* FileHandler, JBoss LogManager"),
+    ("LoghandlersRotatingFileHandlerBenchmark.underJdkLogManager",
+     "*loghandlers* RotatingFileHandler (10 MB), JDK LogManager"),
+    ("LoghandlersQueueHandlerBenchmark.underJdkLogManager",
+     "*loghandlers* QueueHandler -> FileHandler, JDK LogManager"),
+    ("LoghandlersQueueHandlerBenchmark.underJbossLogManager",
+     "*loghandlers* QueueHandler -> FileHandler, JBoss LogManager"),
+    ("JulFileHandlerBenchmark.info", "JUL FileHandler"),
+    ("JbossFileHandlerBenchmark.info", "JBoss LogManager FileHandler"),
+    ("JbossAsyncHandlerBenchmark.info", "JBoss LogManager AsyncHandler(512, BLOCK) -> FileHandler"),
+    ("LogbackFileAppenderBenchmark.info", "Logback FileAppender"),
+    ("LogbackAsyncAppenderBenchmark.info", "Logback AsyncAppender(256, discardingThreshold=0) -> FileAppender"),
+    ("Log4j2RandomAccessFileBenchmark.info", "Log4j2 RandomAccessFile"),
+    ("Log4j2AsyncLoggerBenchmark.info", "Log4j2 all-async loggers (Disruptor 3.4.4) -> RandomAccessFile"),
+    ("BelowLevelBenchmark.underJdkLogManager", "Call below the level (fine at INFO), JDK LogManager"),
+    ("BelowLevelBenchmark.underJbossLogManager", "Call below the level (fine at INFO), JBoss LogManager"),
+]
+FLUSH_ORDER = {"durable": 0, "buffered": 1, "": 2}
+
+
+def short_name(benchmark):
+    return ".".join(benchmark.split(".")[-2:])
+
+
+def load_results(results):
+    """{(name, flush, mode, threads): entry} from every JMH JSON file of the run."""
+    table = {}
+    for path in sorted(glob.glob(os.path.join(results, "*.json"))):
+        with open(path, encoding="utf-8") as f:
+            text = f.read().strip()
+        if not text:
+            continue
+        for entry in json.loads(text):
+            key = (short_name(entry["benchmark"]), entry.get("params", {}).get("flush", ""), entry["mode"],
+                   entry["threads"])
+            table[key] = entry
+    return table
+
+
+def load_failures(results):
+    """{(name, flush, mode, threads): reason} for every benchmark whose log shows a <failure>."""
+    failures = {}
+    for path in sorted(glob.glob(os.path.join(results, "*.log"))):
+        mode = "sample" if os.path.basename(path).startswith("sample") else "thrpt"
+        benchmark, flush, threads, reason = None, "", None, None
+        with open(path, encoding="utf-8", errors="replace") as f:
+            lines = f.read().splitlines()
+        for i, line in enumerate(lines):
+            if line.startswith("# Benchmark: "):
+                benchmark = short_name(line[len("# Benchmark: "):].strip())
+                flush = ""
+            elif line.startswith("# Threads: "):
+                threads = int(line.split()[2])
+            elif line.startswith("# Parameters: "):
+                m = re.search(r"flush = (\w+)", line)
+                flush = m.group(1) if m else ""
+            elif "<failure>" in line and benchmark:
+                reason = "failed"
+                for following in lines[i + 1:i + 40]:
+                    if "Exception" in following or "Error" in following:
+                        reason = following.strip()
+                        break
+                failures[(benchmark, flush, mode, threads)] = reason
+    return failures
+
+
+def millions(ops):
+    m = ops / 1e6
+    if m >= 100:
+        return f"{m:,.0f}M"
+    return f"{m:.2f}M"
+
+
+def throughput_cell(entry):
+    metric = entry["primaryMetric"]
+    error = metric.get("scoreError")
+    text = millions(metric["score"])
+    if isinstance(error, (int, float)) and error == error and error > 0:
+        text += f" ±{error / 1e6:.2f}"
+    return text
+
+
+def allocation_cell(entry):
+    gc = entry.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
+    if not gc:
+        return "-"
+    return f"{gc['score']:,.0f}"
+
+
+def percentile(entry, p):
+    value = entry["primaryMetric"].get("scorePercentiles", {}).get(p)
+    if value is None:
+        return "-"
+    return f"{value:,.2f}" if value < 10 else f"{value:,.0f}"
+
+
+def rows_of(results, failures):
+    names = {key[:2] for key in list(results) + list(failures)}
+    known = [name for name, _ in SCENARIOS]
+    labels = dict(SCENARIOS)
+    ordered = sorted(names, key=lambda nf: (known.index(nf[0]) if nf[0] in known else len(known), nf[0],
+                                            FLUSH_ORDER.get(nf[1], 3)))
+    return [(name, flush, labels.get(name, name)) for name, flush in ordered]
+
+
+def cell(results, failures, name, flush, mode, threads, render):
+    entry = results.get((name, flush, mode, threads))
+    if entry:
+        return render(entry)
+    if (name, flush, mode, threads) in failures:
+        return "*FAILED*"
+    return "-"
+
+
+def render(results_dir, label):
+    results = load_results(results_dir)
+    failures = load_failures(results_dir)
+    threads = sorted({key[3] for key in list(results) + list(failures) if key[3] is not None})
+    sample_threads = sorted({key[3] for key in results if key[2] == "sample"})
+    rows = rows_of(results, failures)
+    env = ""
+    env_path = os.path.join(results_dir, "environment.txt")
+    if os.path.exists(env_path):
+        with open(env_path, encoding="utf-8") as f:
+            env = f.read().strip()
+
+    out = [BEGIN, f"=== {label}", ""]
+    if env:
+        out += ["[listing]", "....", env, "....", ""]
+    out += [".Throughput: records delivered per second (every iteration's lines counted), and bytes allocated "
+            "per record at 1 thread",
+            '[cols="<5,<1,' + ",".join([">2"] * len(threads)) + ',>1",options="header"]', "|===",
+            "|Scenario |Flush " + " ".join(f"|{t} thread{'s' if t > 1 else ''}" for t in threads) + " |B/record"]
+    for name, flush, title in rows:
+        cells = [cell(results, failures, name, flush, "thrpt", t, throughput_cell) for t in threads]
+        first = threads[0] if threads else None
+        alloc = cell(results, failures, name, flush, "thrpt", first, allocation_cell)
+        out.append(f"|{title} |{flush or '-'} " + " ".join(f"|{c}" for c in cells) + f" |{alloc}")
+    out += ["|===", ""]
+    if sample_threads:
+        out += [".Producer latency of one call at saturation (`-bm sample`), microseconds: p50 / p99 / p99.99",
+                '[cols="<5,<1,' + ",".join([">2"] * len(sample_threads)) + '",options="header"]', "|===",
+                "|Scenario |Flush " + " ".join(f"|{t} thread{'s' if t > 1 else ''}" for t in sample_threads)]
+        for name, flush, title in rows:
+            if not any((name, flush, "sample", t) in results or (name, flush, "sample", t) in failures
+                       for t in sample_threads):
+                continue
+            cells = [cell(results, failures, name, flush, "sample", t,
+                          lambda e: " / ".join(percentile(e, p) for p in ("50.0", "99.0", "99.99")))
+                     for t in sample_threads]
+            out.append(f"|{title} |{flush or '-'} " + " ".join(f"|{c}" for c in cells))
+        out += ["|===", ""]
+    failed = sorted(failures.items(), key=lambda kv: str(kv[0]))
+    if failed:
+        out += ["Failed benchmarks (no figure is shown for them):", ""]
+        for (name, flush, mode, t), reason in failed:
+            out.append(f"* `{name}` flush={flush or '-'} {mode} {t} thread(s): `{reason}`")
+        out.append("")
+    out.append(END)
+    return "\n".join(out) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--results", required=True, help="a run.sh results directory")
+    parser.add_argument("--label", default="Results", help="the section's title")
+    parser.add_argument("--doc", help="the AsciiDoc page to update; without it the section is printed")
+    args = parser.parse_args()
+    section = render(args.results, args.label)
+    if not args.doc:
+        sys.stdout.write(section)
+        return
+    with open(args.doc, encoding="utf-8") as f:
+        page = f.read()
+    if BEGIN not in page or END not in page:
+        sys.exit(f"report.py: {args.doc} has no '{BEGIN}' ... '{END}' section to replace")
+    before = page[:page.index(BEGIN)]
+    after = page[page.index(END) + len(END):].lstrip("\n")
+    with open(args.doc, "w", encoding="utf-8") as f:
+        f.write(before + section + ("\n" + after if after else ""))
+
+
+if __name__ == "__main__":
+    main()

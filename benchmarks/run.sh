@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Runs the benchmark grid: our handlers beside the peers, same workload, every iteration's delivery checked.
+#
+#   benchmarks/run.sh            full grid (threads 1 2 4, throughput + allocation, then latency); writes the
+#                                results section of docs/performance.adoc. About 70 minutes on 2 cores.
+#   benchmarks/run.sh --short    the same grid with short iterations: a preliminary look, about 15 minutes.
+#   benchmarks/run.sh --smoke    CI check, about 20 seconds: our handlers under both LogManagers with the delivery
+#                                check on, and proof that the check fails a handler that loses records. Writes no doc.
+#
+# Options: --threads "1 2"   thread counts (default "1 2 4"; smoke: 2)
+#          --include REGEX   JMH benchmark regex (default: every scenario)
+#          --latency-threads "1"   thread counts of the -bm sample pass (default: those of --threads)
+#          --no-latency      skip the -bm sample pass
+#          --no-doc          leave docs/performance.adoc alone
+# Build first: ./mvnw -B -ntp -DskipTests package (./mvnw verify builds it too).
+# Results: benchmarks/target/results/<mode>-<UTC time>/ (JMH JSON and logs). Exit status 1 if any benchmark failed,
+# a delivery shortfall included.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+jar="$root/benchmarks/target/benchmarks.jar"
+mode=full
+threads=""
+latency_threads=""
+include='org\.loghandlers\.benchmarks\.[A-Za-z0-9]+Benchmark\.'
+latency=yes
+doc=yes
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --smoke) mode=smoke ;;
+    --short) mode=short ;;
+    --threads) threads="$2"; shift ;;
+    --latency-threads) latency_threads="$2"; shift ;;
+    --include) include="$2"; shift ;;
+    --no-latency) latency=no ;;
+    --no-doc) doc=no ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if [ ! -f "$jar" ]; then
+  echo "run.sh: $jar is missing; build it with: ./mvnw -B -ntp -DskipTests package" >&2
+  exit 2
+fi
+
+case "$mode" in
+  full)  thrpt_opts=(-wi 2 -w 5s -i 5 -r 5s -f 1); sample_opts=(-wi 2 -w 5s -i 3 -r 5s -f 1)
+         threads="${threads:-1 2 4}"; label="Full grid" ;;
+  short) thrpt_opts=(-wi 1 -w 2s -i 2 -r 2s -f 1); sample_opts=(-wi 1 -w 2s -i 1 -r 2s -f 1)
+         threads="${threads:-1 2 4}"; label="Short preliminary run" ;;
+  smoke) thrpt_opts=(-wi 0 -i 1 -r 500ms -f 1 -foe true); threads="${threads:-2}"; latency=no; doc=no
+         include='org\.loghandlers\.benchmarks\.(LoghandlersFileHandlerBenchmark|BelowLevelBenchmark)\.' ;;
+esac
+
+out="$root/benchmarks/target/results/$mode-$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$out"
+{
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "cpus: $(nproc)"
+  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "java: $(java -version 2>&1 | head -1)"
+  echo "file system: $(df -T "${TMPDIR:-/tmp}" | awk 'NR==2 {print $2 " on " $1}') (${TMPDIR:-/tmp})"
+  echo "throughput options: ${thrpt_opts[*]}"
+  [ "$latency" = yes ] && echo "latency options: -bm sample ${sample_opts[*]}"
+} > "$out/environment.txt"
+
+failed=0
+jmh() {
+  local name="$1"; shift
+  echo "== $name: java -jar benchmarks.jar $*" | tee -a "$out/commands.txt"
+  if ! java -jar "$jar" "$@" -rf json -rff "$out/$name.json" > "$out/$name.log" 2>&1; then
+    failed=1
+  fi
+  if grep -q '<failure>' "$out/$name.log"; then
+    failed=1
+    grep -B2 -A1 '<failure>' "$out/$name.log" | grep -v '^--$' | head -40 >&2 || true
+    grep -h 'DeliveryCheckFailedException:' "$out/$name.log" >&2 || true
+  fi
+  grep -A100 '^Benchmark ' "$out/$name.log" || true
+}
+
+for t in $threads; do
+  jmh "thrpt-t$t" "$include" -e selftest -t "$t" -bm thrpt -tu s -prof gc "${thrpt_opts[@]}"
+done
+if [ "$latency" = yes ]; then
+  for t in ${latency_threads:-$threads}; do
+    jmh "sample-t$t" "$include" -e 'selftest|BelowLevel' -t "$t" -bm sample -tu us "${sample_opts[@]}"
+  done
+fi
+
+if [ "$mode" = smoke ]; then
+  # The check must be able to fail: a handler that drops one record in a thousand has to fail the run.
+  echo "== self-test: a handler that loses records must fail the delivery check"
+  if java -jar "$jar" 'selftest\.LosingHandlerBenchmark' -t 2 -wi 0 -i 1 -r 500ms -f 1 -foe true \
+      > "$out/selftest.log" 2>&1 || ! grep -q 'DeliveryCheckFailedException' "$out/selftest.log"; then
+    echo "run.sh: the delivery check did not catch a handler that loses records (see $out/selftest.log)" >&2
+    failed=1
+  else
+    grep -h -m1 '^org.*DeliveryCheckFailedException:' "$out/selftest.log" | sed 's/^/   caught as expected: /'
+  fi
+fi
+
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/environment.txt"
+
+if [ "$doc" = yes ]; then
+  python3 "$root/benchmarks/report.py" --results "$out" --label "$label" --doc "$root/docs/performance.adoc"
+  echo "== results written to docs/performance.adoc"
+fi
+echo "== JMH output: $out"
+if [ "$failed" -ne 0 ]; then
+  echo "run.sh: FAILED: at least one benchmark failed (a delivery shortfall counts as a failure); see the logs above" >&2
+  exit 1
+fi
