@@ -33,7 +33,7 @@ public final class DeliveryCheck {
         return directory;
     }
 
-    /** Throws {@link DeliveryCheckFailedException} unless the files hold exactly {@code expectedLines} workload lines. */
+    /** Throws {@link DeliveryCheckFailedException} unless the files hold exactly {@code expectedLines} lines. */
     public void verify(long expectedLines) throws IOException {
         List<Path> files = files();
         long lines = 0;
@@ -41,13 +41,13 @@ public final class DeliveryCheck {
             lines += countNewlines(file);
         }
         if (lines < expectedLines) {
-            throw new DeliveryCheckFailedException(String.format("%s: %,d records logged but %,d lines reached %s: %,d lost;"
-                    + " a throughput figure counts only when every record is delivered", description, expectedLines,
-                    lines, directory, expectedLines - lines));
+            throw new DeliveryCheckFailedException(String.format("%s: %,d lines expected but %,d reached %s: %,d"
+                    + " lost; a throughput figure counts only when every record is delivered", description,
+                    expectedLines, lines, directory, expectedLines - lines));
         }
         if (lines > expectedLines) {
-            throw new DeliveryCheckFailedException(String.format("%s: %,d records logged but %,d lines in %s: %,d more than"
-                    + " logged (duplicated or foreign lines)", description, expectedLines, lines, directory,
+            throw new DeliveryCheckFailedException(String.format("%s: %,d lines expected but %,d in %s: %,d more"
+                    + " (duplicated or foreign lines)", description, expectedLines, lines, directory,
                     lines - expectedLines));
         }
         if (lines > 0) {
@@ -63,8 +63,8 @@ public final class DeliveryCheck {
                     continue;
                 }
                 if (!Workload.LINE.matcher(first).matches()) {
-                    throw new DeliveryCheckFailedException(description + ": " + file + " does not hold the workload's line;"
-                            + " its first line is '" + first + "'");
+                    throw new DeliveryCheckFailedException(description + ": " + file + " does not hold the"
+                            + " workload's line; its first line is '" + first + "'");
                 }
                 return;
             }

@@ -13,7 +13,10 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
-/** Peer: JBoss LogManager's {@code FileHandler} under JBoss LogManager; durable is {@code autoflush=true}, WildFly's default. */
+/**
+ * Peer: JBoss LogManager's {@code FileHandler} under JBoss LogManager; durable is {@code autoflush=true}, WildFly's
+ * default.
+ */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = Workload.JBOSS_LOG_MANAGER)
 public class JbossFileHandlerBenchmark extends FileScenario {

@@ -32,8 +32,9 @@ public class RawWriteBenchmark extends FileScenario {
 
     @Override
     protected void open(Path directory) throws IOException {
-        line = WorkloadFormatter.line(WorkloadFormatter.date(System.currentTimeMillis()), "INFO",
-                Workload.THREAD_NAME_PREFIX + 0, Workload.LOGGER_NAME, Workload.MESSAGE).getBytes(StandardCharsets.UTF_8);
+        String text = WorkloadFormatter.line(WorkloadFormatter.date(System.currentTimeMillis()), "INFO",
+                Workload.THREAD_NAME_PREFIX + 0, Workload.LOGGER_NAME, Workload.MESSAGE);
+        line = text.getBytes(StandardCharsets.UTF_8);
         OutputStream file = new FileOutputStream(directory.resolve("raw.log").toFile(), true);
         out = isDurable(flush) ? file : new BufferedOutputStream(file, BUFFER_SIZE);
     }

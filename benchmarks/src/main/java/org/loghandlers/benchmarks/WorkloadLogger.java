@@ -32,8 +32,8 @@ final class WorkloadLogger {
     static void requireJbossLogManager() {
         String manager = LogManager.getLogManager().getClass().getName();
         if (!manager.equals("org.jboss.logmanager.LogManager")) {
-            throw new IllegalStateException("this scenario must run under JBoss LogManager (" + Workload.JBOSS_LOG_MANAGER
-                    + ") but the fork runs " + manager);
+            throw new IllegalStateException("this scenario must run under JBoss LogManager ("
+                    + Workload.JBOSS_LOG_MANAGER + ") but the fork runs " + manager);
         }
     }
 

@@ -33,7 +33,8 @@ class DeliveryCheckTest {
         write("app.log", 999);
 
         DeliveryCheck.DeliveryCheckFailedException failure = assertThrows(
-                DeliveryCheck.DeliveryCheckFailedException.class, () -> new DeliveryCheck("test", directory).verify(1000));
+                DeliveryCheck.DeliveryCheckFailedException.class,
+                () -> new DeliveryCheck("test", directory).verify(1000));
         assertTrue(failure.getMessage().contains("1 lost"), failure.getMessage());
     }
 
