@@ -43,6 +43,17 @@ class CollectingTarget extends Handler {
         }
     }
 
+    /** Waits until the target holds {@code count} records. */
+    void awaitRecords(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (records().size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the target got " + records().size() + " of " + count + " records in 30 s");
+            }
+            Thread.sleep(1);
+        }
+    }
+
     void holdFirstRecord() {
         gate = new CountDownLatch(1);
     }
