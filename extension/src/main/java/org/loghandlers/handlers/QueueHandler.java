@@ -20,8 +20,8 @@ import java.util.logging.LogRecord;
  * through {@link #getListener()}. {@link #close()} stops the listener, which delivers every record accepted
  * before it; the target handlers are flushed but not closed, as they may be shared.
  *
- * <p>{@link #setCapacity capacity} and {@link #setOverflowPolicy overflowPolicy} are fixed when the queue is
- * made: on the first record or when the listener starts.
+ * <p>{@link #setCapacity capacity}, {@link #setOverflowPolicy overflowPolicy} and {@link #setName name} are fixed
+ * when the queue is made: on the first record or when the listener starts.
  */
 public class QueueHandler extends Handler implements FilterOnlyHandler {
 
@@ -105,13 +105,20 @@ public class QueueHandler extends Handler implements FilterOnlyHandler {
         return overflowPolicy;
     }
 
-    /** Names the queue in its thread name, its statistics and its reports; default {@code queue}. */
+    /**
+     * Names the queue in its thread name, its statistics and its reports; default {@code queue}.
+     *
+     * @throws IllegalStateException once the queue exists
+     */
     public void setName(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name: '" + name + "' is blank; expected a short name such as"
                     + " 'app'");
         }
-        this.name = name.trim();
+        synchronized (queueCreation) {
+            requireNoQueue("name");
+            this.name = name.trim();
+        }
     }
 
     public String getName() {
@@ -167,7 +174,8 @@ public class QueueHandler extends Handler implements FilterOnlyHandler {
 
     /** A snapshot of the counters: accepted, delivered, dropped, queued, high-water mark. */
     public QueueStatistics getStatistics() {
-        return queue().statistics();
+        RecordQueue made = queue;
+        return made != null ? made.statistics() : new QueueStatistics(name, capacity, 0, 0, 0, 0, 0);
     }
 
     // ---- the hooks
@@ -229,7 +237,7 @@ public class QueueHandler extends Handler implements FilterOnlyHandler {
     }
 
     private void startListenerIfConfigured() {
-        if (listener.wasStarted() || listener.getHandlers().length == 0) {
+        if (listener.wasStarted() || !listener.hasHandlers()) {
             return;
         }
         synchronized (queueCreation) {

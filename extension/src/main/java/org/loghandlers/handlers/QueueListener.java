@@ -160,6 +160,10 @@ public final class QueueListener {
         }
     }
 
+    boolean hasHandlers() {
+        return handlers.length > 0;
+    }
+
     boolean wasStarted() {
         return state != NEW;
     }
@@ -194,6 +198,13 @@ public final class QueueListener {
     }
 
     private void offerWaiting(RecordQueue queue, LogRecord record) {
+        if (Thread.currentThread() == consumer) {
+            // A handler logging back into its own full queue would wait for itself: it is the consumer, so it
+            // delivers the record now instead.
+            deliver(record);
+            queue.countDelivered(1);
+            return;
+        }
         for (int attempt = 1; ; attempt++) {
             int now = state;
             if (now == STOPPED) {

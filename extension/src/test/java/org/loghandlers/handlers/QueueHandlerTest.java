@@ -8,18 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Formatter;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.MDC;
+import org.jctools.queues.MpscArrayQueue;
 import org.junit.jupiter.api.Test;
 
 class QueueHandlerTest {
@@ -358,5 +364,55 @@ class QueueHandlerTest {
         assertEquals(1, statistics.dropped());
         assertEquals(1, errors.size());
         assertTrue(errors.get(0).contains("never started"), errors.get(0));
+    }
+
+    @Test
+    void aHandlerLoggingBackIntoItsOwnFullBlockingQueueDoesNotWaitForItself() {
+        QueueHandler handler = new QueueHandler();
+        CollectingTarget target = new CollectingTarget() {
+            @Override
+            public void publish(LogRecord record) {
+                super.publish(record);
+                if (record.getMessage().equals("trigger")) {
+                    for (int i = 0; i < 10; i++) {
+                        handler.publish(record(Level.INFO, "echo" + i));
+                    }
+                }
+            }
+        };
+        handler.setHandlers(target);
+        handler.setCapacity(2);
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            handler.publish(record(Level.INFO, "trigger"));
+            target.awaitRecords(11);
+            handler.close();
+        });
+        QueueStatistics statistics = handler.getStatistics();
+        assertEquals(11, statistics.accepted());
+        assertEquals(11, statistics.delivered());
+        assertEquals(0, statistics.dropped());
+    }
+
+    @Test
+    void worksWithoutJBossLogManagerOnTheClassPath() throws Exception {
+        URL classes = QueueHandler.class.getProtectionDomain().getCodeSource().getLocation();
+        URL jctools = MpscArrayQueue.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader withoutJBoss = new URLClassLoader(new URL[] {classes, jctools},
+                ClassLoader.getPlatformClassLoader())) {
+            assertThrows(ClassNotFoundException.class,
+                    () -> Class.forName("org.jboss.logmanager.ExtLogRecord", false, withoutJBoss));
+            Class<?> type = Class.forName(QueueHandler.class.getName(), true, withoutJBoss);
+            Handler handler = (Handler) type.getConstructor().newInstance();
+            CollectingTarget target = new CollectingTarget();
+            type.getMethod("setHandlers", Handler[].class).invoke(handler, (Object) new Handler[] {target});
+
+            handler.publish(record(Level.INFO, "n={0}", 3));
+            handler.close();
+
+            LogRecord delivered = target.records().get(0);
+            assertEquals("n=3", delivered.getMessage());
+            assertEquals(PreparedRecord.class.getName(), delivered.getClass().getName());
+            assertSame(withoutJBoss, delivered.getClass().getClassLoader());
+        }
     }
 }
