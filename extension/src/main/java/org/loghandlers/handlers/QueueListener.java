@@ -26,8 +26,10 @@ import org.jctools.queues.MessagePassingQueue;
  * the handlers on the logging thread, so none is lost. Starting twice throws {@link IllegalStateException}, as
  * Python 3.14 does; a stopped listener cannot be started again. After records were dropped, the listener sends its
  * handlers one WARNING {@code "N records dropped by queue 'x' since <time>"} once the queue has caught up.
+ * {@link #close()} is {@link #stop()}, so a listener can be used in try-with-resources, as Python 3.14's is a
+ * context manager.
  */
-public final class QueueListener {
+public final class QueueListener implements AutoCloseable {
 
     private static final int NEW = 0;
     private static final int RUNNING = 1;
@@ -158,6 +160,12 @@ public final class QueueListener {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
     }
 
     boolean hasHandlers() {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -414,5 +415,35 @@ class QueueHandlerTest {
             assertEquals(PreparedRecord.class.getName(), delivered.getClass().getName());
             assertSame(withoutJBoss, delivered.getClass().getClassLoader());
         }
+    }
+
+    @Test
+    void aListenerInTryWithResourcesIsStoppedAndHasDeliveredEverythingAtTheEnd() {
+        CollectingTarget target = new CollectingTarget();
+        QueueHandler handler = new QueueHandler();
+        handler.setHandlers(target);
+        try (QueueListener listener = handler.getListener()) {
+            listener.start();
+            for (int i = 0; i < 100; i++) {
+                handler.publish(record(Level.INFO, "r" + i));
+            }
+        }
+        assertFalse(handler.getListener().isRunning());
+        assertEquals(100, target.records().size());
+    }
+
+    @Test
+    void anExecutorThatRefusesTheLoopLeavesTheListenerStartableAgain() {
+        CollectingTarget target = new CollectingTarget();
+        QueueHandler handler = new QueueHandler(target);
+        QueueListener listener = handler.getListener();
+        assertThrows(RejectedExecutionException.class, () -> listener.start(task -> {
+            throw new RejectedExecutionException("saturated");
+        }));
+        assertFalse(listener.isRunning());
+        listener.start();
+        handler.publish(record(Level.INFO, "after a refused start"));
+        handler.close();
+        assertEquals(List.of("after a refused start"), target.messages());
     }
 }
