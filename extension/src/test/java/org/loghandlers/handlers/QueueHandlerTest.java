@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.net.URLClassLoader;
 import java.time.Duration;
 import java.util.List;
@@ -24,10 +26,13 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.MDC;
 import org.jctools.queues.MpscArrayQueue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class QueueHandlerTest {
 
@@ -445,5 +450,25 @@ class QueueHandlerTest {
         handler.publish(record(Level.INFO, "after a refused start"));
         handler.close();
         assertEquals(List.of("after a refused start"), target.messages());
+    }
+
+    @ParameterizedTest(name = "formatted on the producer: {0}")
+    @ValueSource(booleans = {false, true})
+    void anExceptionThroughTheListenerIsPrintedExactlyOnce(boolean formattedOnTheProducer) {
+        // test_logging QueueHandlerTest.test_queue_listener_with_StreamHandler: 'Traceback' appears once.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StreamHandler target = new StreamHandler(out);
+        QueueHandler handler = new QueueHandler(target);
+        if (formattedOnTheProducer) {
+            handler.setFormatter(new SimpleFormatter());
+        }
+        LogRecord failed = record(Level.SEVERE, "request failed");
+        failed.setThrown(new IllegalStateException("boom"));
+        handler.publish(failed);
+        handler.close();
+
+        String written = out.toString(StandardCharsets.UTF_8);
+        assertTrue(written.contains("request failed"), written);
+        assertEquals(1, written.split("java.lang.IllegalStateException: boom", -1).length - 1, written);
     }
 }
