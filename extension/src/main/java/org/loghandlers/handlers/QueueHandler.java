@@ -55,6 +55,17 @@ public class QueueHandler extends Handler implements FilterOnlyHandler {
         setHandlers(handlers);
     }
 
+    /** A handler with the given queue capacity and overflow policy that passes its records to {@code handlers}. */
+    public QueueHandler(int capacity, OverflowPolicy overflowPolicy, Handler... handlers) {
+        this(handlers);
+        setCapacity(capacity);
+        if (overflowPolicy == null) {
+            throw new IllegalArgumentException("overflowPolicy: null is not an overflow policy; expected block,"
+                    + " drop-newest or drop-oldest");
+        }
+        this.overflowPolicy = overflowPolicy;
+    }
+
     // ---- options
 
     /**
@@ -80,29 +91,26 @@ public class QueueHandler extends Handler implements FilterOnlyHandler {
     }
 
     /**
-     * What happens to a record when the queue is full: {@link OverflowPolicy#BLOCK} (default),
-     * {@link OverflowPolicy#DROP_NEWEST} or {@link OverflowPolicy#DROP_OLDEST}.
+     * What happens to a record when the queue is full: {@code block} (default), {@code drop-newest} or
+     * {@code drop-oldest} (see {@link OverflowPolicy}). A String, and the only setter of that name, so that
+     * configuration tools that look setters up by name (JBoss {@code logging.properties}, WildFly's
+     * {@code custom-handler}) always find this one; in Java, pass {@code OverflowPolicy.X.configName()} or use the
+     * {@link #QueueHandler(int, OverflowPolicy, Handler...) constructor}.
      *
+     * @throws IllegalArgumentException naming the option unless it is one of the three names
      * @throws IllegalStateException once the queue exists
      */
-    public void setOverflowPolicy(OverflowPolicy overflowPolicy) {
-        if (overflowPolicy == null) {
-            throw new IllegalArgumentException("overflowPolicy: null is not an overflow policy; expected block,"
-                    + " drop-newest or drop-oldest");
-        }
+    public void setOverflowPolicy(String overflowPolicy) {
+        OverflowPolicy parsed = OverflowPolicy.parse(overflowPolicy);
         synchronized (queueCreation) {
             requireNoQueue("overflowPolicy");
-            this.overflowPolicy = overflowPolicy;
+            this.overflowPolicy = parsed;
         }
     }
 
-    /** The overflow policy by its configuration name: {@code block}, {@code drop-newest} or {@code drop-oldest}. */
-    public void setOverflowPolicy(String overflowPolicy) {
-        setOverflowPolicy(OverflowPolicy.parse(overflowPolicy));
-    }
-
-    public OverflowPolicy getOverflowPolicy() {
-        return overflowPolicy;
+    /** The overflow policy's configuration name: {@code block}, {@code drop-newest} or {@code drop-oldest}. */
+    public String getOverflowPolicy() {
+        return overflowPolicy.configName();
     }
 
     /**

@@ -222,4 +222,11 @@ class MemoryHandlerTest {
                 () -> new MemoryHandler().setFlushLevel(null));
         assertTrue(e.getMessage().startsWith("flushLevel: "), e.getMessage());
     }
+
+    /** WildFly's custom-handler and JBoss logging.properties find a setter by name and take the first one. */
+    @Test
+    void everyOptionIsAJavaBeanPropertyWithExactlyOneSetter() throws Exception {
+        JavaBeanOptions.assertConfigurable(MemoryHandler.class, "capacity", "flushLevel", "target", "flushOnClose");
+        JavaBeanOptions.assertConfigurable(BufferingHandler.class, "capacity");
+    }
 }

@@ -51,10 +51,8 @@ class QueueConcurrencyTest {
     @EnumSource(OverflowPolicy.class)
     void eightProducersThroughEachPolicyAccountForEveryRecordExactly(OverflowPolicy policy) throws Exception {
         SlowTarget target = new SlowTarget();
-        QueueHandler handler = new QueueHandler(target);
+        QueueHandler handler = new QueueHandler(64, policy, target);
         handler.setName(policy.configName());
-        handler.setCapacity(64);
-        handler.setOverflowPolicy(policy);
         handler.setCallerLocation(false);
 
         runProducers(handler, PER_PRODUCER, null);

@@ -308,7 +308,7 @@ class QueueHandlerTest {
         target.holdFirstRecord();
         QueueHandler handler = new QueueHandler(target);
         handler.setCapacity(4);
-        handler.setOverflowPolicy(OverflowPolicy.DROP_OLDEST);
+        handler.setOverflowPolicy(OverflowPolicy.DROP_OLDEST.configName());
         handler.publish(record(Level.INFO, "in flight"));
         target.awaitFirstRecord();
         for (int i = 0; i < 10; i++) {
@@ -327,7 +327,7 @@ class QueueHandlerTest {
     void theOverflowPolicyIsSetByItsConfigurationName() {
         QueueHandler handler = new QueueHandler();
         handler.setOverflowPolicy(" Drop-Oldest ");
-        assertEquals(OverflowPolicy.DROP_OLDEST, handler.getOverflowPolicy());
+        assertEquals("drop-oldest", handler.getOverflowPolicy());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> handler.setOverflowPolicy("discard"));
         assertEquals("overflowPolicy: 'discard' is not an overflow policy; expected block, drop-newest or"
@@ -470,5 +470,12 @@ class QueueHandlerTest {
         String written = out.toString(StandardCharsets.UTF_8);
         assertTrue(written.contains("request failed"), written);
         assertEquals(1, written.split("java.lang.IllegalStateException: boom", -1).length - 1, written);
+    }
+
+    /** WildFly's custom-handler and JBoss logging.properties find a setter by name and take the first one. */
+    @Test
+    void everyOptionIsAJavaBeanPropertyWithExactlyOneSetter() throws Exception {
+        JavaBeanOptions.assertConfigurable(QueueHandler.class, "capacity", "overflowPolicy", "name", "handlers",
+                "respectHandlerLevel", "executor", "callerLocation");
     }
 }
