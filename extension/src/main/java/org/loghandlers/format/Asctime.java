@@ -28,14 +28,20 @@ final class Asctime {
         this.appendMillis = dateFormat == null;
     }
 
-    void append(StringBuilder out, Instant instant) {
+    /**
+     * Appends the date text.
+     *
+     * @param instant the record's instant, for {@code %f}
+     * @param epochSecond the second shown: Python's {@code floor(created)}, which a float can round up
+     * @param millis Python's {@code msecs}
+     */
+    void append(StringBuilder out, Instant instant, long epochSecond, int millis) {
         if (dateFormat.usesSubSecond()) {
             dateFormat.append(out, instant.atZone(zone));
             return;
         }
-        out.append(secondText(instant.getEpochSecond()));
+        out.append(secondText(epochSecond));
         if (appendMillis) {
-            int millis = instant.getNano() / 1_000_000;
             out.append(',');
             if (millis < 100) {
                 out.append('0');
@@ -47,12 +53,12 @@ final class Asctime {
         }
     }
 
-    String text(Instant instant) {
+    String text(Instant instant, long epochSecond, int millis) {
         if (!appendMillis && !dateFormat.usesSubSecond()) {
-            return secondText(instant.getEpochSecond());
+            return secondText(epochSecond);
         }
         StringBuilder out = new StringBuilder(32);
-        append(out, instant);
+        append(out, instant, epochSecond, millis);
         return out.toString();
     }
 

@@ -49,11 +49,11 @@ final class RecordFields {
     }
 
     void appendAsctime(StringBuilder out) {
-        asctime.append(out, record.getInstant());
+        asctime.append(out, record.getInstant(), (long) Math.floor(created()), (int) msecs());
     }
 
     String asctime() {
-        return asctime.text(record.getInstant());
+        return asctime.text(record.getInstant(), (long) Math.floor(created()), (int) msecs());
     }
 
     /** Python's {@code created}: seconds since the epoch, from nanoseconds as Python 3.13 computes it. */
@@ -66,8 +66,17 @@ final class RecordFields {
         return seconds + instant.getNano() / 1e9;
     }
 
+    /**
+     * Python's {@code msecs}: the whole milliseconds of the nanoseconds, except that 999 becomes 0 when
+     * {@code created} rounded up to the next second (Python 3.13 does this so that asctime does not go back).
+     */
     double msecs() {
-        return record.getInstant().getNano() / 1_000_000;
+        Instant instant = record.getInstant();
+        int millis = instant.getNano() / 1_000_000;
+        if (millis == 999 && (long) created() != instant.getEpochSecond()) {
+            return 0;
+        }
+        return millis;
     }
 
     double relativeCreated() {

@@ -1,0 +1,106 @@
+package org.loghandlers.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Formats the same records with {@link PythonFormatter} and with CPython's {@code logging.Formatter} (time frozen
+ * at the record's instant, {@code converter = time.gmtime}, TZ=UTC) and compares the texts exactly.
+ */
+class PythonFormatterMatchesCPythonTest {
+
+    private static final String PYTHON_FORMATTER = String.join("\n",
+            "import logging, sys, time",
+            "results = []",
+            "for line in sys.stdin.read().split('\\n'):",
+            "    if not line:",
+            "        continue",
+            "    fmt, datefmt, ns, levelno, name, msg, thread, thread_name, func, pid = line.split('\\t')",
+            "    ns = int(ns)",
+            "    time.time_ns = lambda ns=ns: ns",
+            "    time.time = lambda ns=ns: ns / 1e9",
+            "    record = logging.LogRecord(name, int(levelno), 'unused.py', 0, msg, None, None, func)",
+            "    record.thread, record.threadName = int(thread), thread_name",
+            "    record.process, record.processName = int(pid), 'MainProcess'",
+            "    formatter = logging.Formatter(fmt, datefmt or None)",
+            "    formatter.converter = time.gmtime",
+            "    results.append(formatter.format(record))",
+            "sys.stdout.write('\\0'.join(results))");
+
+    private static final String[][] FORMATS = {
+        {"%(asctime)s %(levelname)-8s %(name)s: %(message)s", ""},
+        {"%(created)f|%(msecs)03d|%(levelno)5d|%%|%(levelname)8s|%(name).3s|%(message)-20s|%(levelname)+s", ""},
+        {"%(created).3f %(created)e %(created).10g %(created)g %(created)s %(msecs)s %(msecs)6.2f %(msecs)+.1e"
+            + " %(levelno)#x %(levelno)+05d %(levelno)o %(levelno)#o %(levelno)X %(levelno)-4d| %(levelno).3d"
+            + " %(levelno) 5d %(created)015.4f %(msecs)G %(created)d %(levelno)s %(msecs)#.0f", ""},
+        {"%(thread)d %(threadName)s %(process)d %(processName)s %(funcName)s %(lineno)d", ""},
+        {"%(asctime)s %(message)s", "%d/%b/%Y:%H:%M:%S %z"},
+        {"[%(asctime)s]", "%a %A %b %B %h %j %p %I %l %k %y %C %Z %c | %x | %X %U %W %w %u %G %g %V %e %s %D %F"
+            + " %T %R %r %% %-d %-m %_H %^a %Ey %Od"},
+    };
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void formatsRecordsExactlyAsCPythonLoggingFormatterDoes() throws IOException {
+        Optional<CPython> python = CPython.find();
+        assumeTrue(python.isPresent(), "no CPython 3.13 nor python3 >= 3.11 on this machine");
+
+        List<LogRecord> records = List.of(
+                record(Level.INFO, "org.acme.billing", "Invoice 42 sent", 1_057_682_985L, 896_123_456),
+                record(Level.SEVERE, "x", "before the epoch", -2L, 500_000_000),
+                record(Level.FINE, "org.acme", "last nanosecond of a second", 1_057_682_985L, 999_999_999),
+                record(Level.WARNING, "a.b.c", "on the second", 1_700_000_000L, 0),
+                record(JBossLevel.FATAL, "leap", "leap day", 1_709_251_199L, 123_000_000),
+                record(Level.CONFIG, "config", "noon on new year", 1_704_110_400L, 7_000_000),
+                record(Level.FINEST, "finest", "midnight, sunday", 1_704_585_600L, 42_000_000));
+
+        StringBuilder input = new StringBuilder();
+        List<String> expectedFromJava = new ArrayList<>();
+        long pid = ProcessHandle.current().pid();
+        for (String[] format : FORMATS) {
+            PythonFormatter formatter = new PythonFormatter(format[0], format[1]);
+            formatter.setUtc(true);
+            for (LogRecord record : records) {
+                expectedFromJava.add(formatter.format(record));
+                Instant instant = record.getInstant();
+                long nanos = instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+                input.append(String.join("\t", format[0], format[1], Long.toString(nanos),
+                        Integer.toString(PythonLevel.number(record.getLevel())), record.getLoggerName(),
+                        record.getMessage(), Long.toString(record.getLongThreadID()),
+                        Thread.currentThread().getName(), record.getSourceMethodName(), Long.toString(pid)))
+                        .append('\n');
+            }
+        }
+
+        String output = python.get().run(PYTHON_FORMATTER, input.toString(), Map.of("TZ", "UTC"));
+        List<String> fromPython = List.of(output.split("\0", -1));
+
+        assertEquals(expectedFromJava.size(), fromPython.size(), "one line per record and format");
+        for (int i = 0; i < fromPython.size(); i++) {
+            assertEquals(fromPython.get(i), expectedFromJava.get(i),
+                    "format " + FORMATS[i / records.size()][0] + " / " + FORMATS[i / records.size()][1]
+                    + " for record " + i % records.size() + " (" + python.get().executable() + ")");
+        }
+    }
+
+    @SuppressWarnings("deprecation")
+    private static LogRecord record(Level level, String logger, String message, long epochSecond, int nanos) {
+        LogRecord record = new LogRecord(level, message);
+        record.setLoggerName(logger);
+        record.setInstant(Instant.ofEpochSecond(epochSecond, nanos));
+        record.setLongThreadID(Thread.currentThread().getId());
+        record.setSourceClassName("org.acme.Billing");
+        record.setSourceMethodName("send");
+        return record;
+    }
+}
