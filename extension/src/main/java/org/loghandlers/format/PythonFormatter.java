@@ -19,9 +19,6 @@ public class PythonFormatter extends Formatter {
     /** Python's default format. */
     public static final String DEFAULT_FORMAT = "%(message)s";
 
-    private static final int MAX_KEPT_BUFFER = 16 * 1024;
-    private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
-
     private volatile PercentFormat format;
     private volatile String dateFormat;
     private volatile boolean utc;
@@ -97,8 +94,7 @@ public class PythonFormatter extends Formatter {
 
     @Override
     public String format(LogRecord record) {
-        Buffer buffer = BUFFERS.get();
-        StringBuilder out = buffer.take();
+        StringBuilder out = FormatBuffer.take();
         try {
             RecordFields fields = new RecordFields(record, this, asctime);
             format.append(out, fields);
@@ -111,39 +107,11 @@ public class PythonFormatter extends Formatter {
             }
             return out.toString();
         } finally {
-            buffer.release(out);
+            FormatBuffer.release(out);
         }
     }
 
     private static ZoneId zone(boolean utc) {
         return utc ? ZoneId.of("GMT") : ZoneId.systemDefault();
-    }
-
-    /**
-     * One thread's reusable builder. A record whose parameters log while being formatted re-enters
-     * {@link #format}; the nested call gets a fresh builder instead of the one in use.
-     */
-    private static final class Buffer {
-        private StringBuilder builder = new StringBuilder(256);
-        private boolean inUse;
-
-        StringBuilder take() {
-            if (inUse) {
-                return new StringBuilder(256);
-            }
-            inUse = true;
-            builder.setLength(0);
-            return builder;
-        }
-
-        void release(StringBuilder used) {
-            if (used != builder) {
-                return;
-            }
-            inUse = false;
-            if (used.capacity() > MAX_KEPT_BUFFER) {
-                builder = new StringBuilder(256);
-            }
-        }
     }
 }
