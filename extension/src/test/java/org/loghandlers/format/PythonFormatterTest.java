@@ -84,7 +84,7 @@ class PythonFormatterTest {
         withThrowable.setThrown(new IllegalStateException("disk gone"));
         PythonFormatter formatter = new PythonFormatter("[%(exc_text).44s][%(stack_info)s]");
         assertTrue(formatter.format(withThrowable)
-                .startsWith("[java.lang.IllegalStateException: disk gone\n\tat ][]\njava.lang.IllegalStateException"),
+                .startsWith("[java.lang.IllegalStateException: disk gone\n\t][]\njava.lang.IllegalStateException"),
                 formatter.format(withThrowable));
         assertEquals("[][]", formatter.format(record(Level.INFO, "x")));
     }
