@@ -9,18 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TimeZone;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
 /**
  * Formats the same records with {@link PythonFormatter} and with CPython's {@code logging.Formatter} (time frozen
- * at the record's instant, {@code converter = time.gmtime}, TZ=UTC) and compares the texts exactly.
+ * at the record's instant) and compares the texts exactly: in UTC ({@code converter = time.gmtime}) and in the
+ * JVM's default zone against Python's {@code localtime} in the same zone, across daylight saving changes.
  */
 class PythonFormatterMatchesCPythonTest {
 
     private static final String PYTHON_FORMATTER = String.join("\n",
-            "import logging, sys, time",
+            "import logging, os, sys, time",
             "results = []",
             "for line in sys.stdin.read().split('\\n'):",
             "    if not line:",
@@ -33,7 +35,8 @@ class PythonFormatterMatchesCPythonTest {
             "    record.thread, record.threadName = int(thread), thread_name",
             "    record.process, record.processName = int(pid), 'MainProcess'",
             "    formatter = logging.Formatter(fmt, datefmt or None)",
-            "    formatter.converter = time.gmtime",
+            "    if os.environ['CONVERTER'] == 'gmtime':",
+            "        formatter.converter = time.gmtime",
             "    results.append(formatter.format(record))",
             "sys.stdout.write('\\0'.join(results))");
 
@@ -50,11 +53,7 @@ class PythonFormatterMatchesCPythonTest {
     };
 
     @Test
-    @SuppressWarnings("deprecation")
     void formatsRecordsExactlyAsCPythonLoggingFormatterDoes() throws IOException {
-        Optional<CPython> python = CPython.find();
-        assumeTrue(python.isPresent(), "no CPython 3.13 nor python3 >= 3.11 on this machine");
-
         List<LogRecord> records = List.of(
                 record(Level.INFO, "org.acme.billing", "Invoice 42 sent", 1_057_682_985L, 896_123_456),
                 record(Level.SEVERE, "x", "before the epoch", -2L, 500_000_000),
@@ -63,18 +62,51 @@ class PythonFormatterMatchesCPythonTest {
                 record(JBossLevel.FATAL, "leap", "leap day", 1_709_251_199L, 123_000_000),
                 record(Level.CONFIG, "config", "noon on new year", 1_704_110_400L, 7_000_000),
                 record(Level.FINEST, "finest", "midnight, sunday", 1_704_585_600L, 42_000_000));
-
-        StringBuilder input = new StringBuilder();
-        List<String> expectedFromJava = new ArrayList<>();
-        long pid = ProcessHandle.current().pid();
+        List<PythonFormatter> formatters = new ArrayList<>();
         for (String[] format : FORMATS) {
             PythonFormatter formatter = new PythonFormatter(format[0], format[1]);
             formatter.setUtc(true);
+            formatters.add(formatter);
+        }
+        compareWithCPython(formatters, records, Map.of("TZ", "UTC", "CONVERTER", "gmtime"));
+    }
+
+    @Test
+    void showsLocalTimeInTheJvmDefaultZoneAsPythonsLocaltimeDoes() throws IOException {
+        List<LogRecord> records = List.of(
+                record(Level.INFO, "dst", "last second of EST", 1_331_449_199L, 500_000_000),
+                record(Level.INFO, "dst", "first second of EDT", 1_331_449_200L, 250_000_000),
+                record(Level.INFO, "dst", "1:30 EDT", 1_351_992_600L, 0),
+                record(Level.INFO, "dst", "1:30 EST, again", 1_351_996_200L, 0));
+        TimeZone jvmZone = TimeZone.getDefault();
+        List<PythonFormatter> formatters = new ArrayList<>();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
+            formatters.add(new PythonFormatter("%(asctime)s %(message)s"));
+            formatters.add(new PythonFormatter("%(asctime)s", "%Y-%m-%d %H:%M:%S %Z %z %s"));
+        } finally {
+            TimeZone.setDefault(jvmZone);
+        }
+        compareWithCPython(formatters, records, Map.of("TZ", "America/New_York", "CONVERTER", "localtime"));
+    }
+
+    private static void compareWithCPython(List<PythonFormatter> formatters, List<LogRecord> records,
+            Map<String, String> environment) throws IOException {
+        Optional<CPython> python = CPython.find();
+        assumeTrue(python.isPresent(), "no CPython 3.13 nor python3 >= 3.11 on this machine");
+
+        StringBuilder input = new StringBuilder();
+        List<String> fromJava = new ArrayList<>();
+        List<String> described = new ArrayList<>();
+        long pid = ProcessHandle.current().pid();
+        for (PythonFormatter formatter : formatters) {
+            String dateFormat = formatter.getDateFormat() == null ? "" : formatter.getDateFormat();
             for (LogRecord record : records) {
-                expectedFromJava.add(formatter.format(record));
+                fromJava.add(formatter.format(record));
+                described.add("format " + formatter.getFormat() + " / " + dateFormat + " for " + record.getMessage());
                 Instant instant = record.getInstant();
                 long nanos = instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-                input.append(String.join("\t", format[0], format[1], Long.toString(nanos),
+                input.append(String.join("\t", formatter.getFormat(), dateFormat, Long.toString(nanos),
                         Integer.toString(PythonLevel.number(record.getLevel())), record.getLoggerName(),
                         record.getMessage(), Long.toString(record.getLongThreadID()),
                         Thread.currentThread().getName(), record.getSourceMethodName(), Long.toString(pid)))
@@ -82,14 +114,12 @@ class PythonFormatterMatchesCPythonTest {
             }
         }
 
-        String output = python.get().run(PYTHON_FORMATTER, input.toString(), Map.of("TZ", "UTC"));
+        String output = python.get().run(PYTHON_FORMATTER, input.toString(), environment);
         List<String> fromPython = List.of(output.split("\0", -1));
 
-        assertEquals(expectedFromJava.size(), fromPython.size(), "one line per record and format");
+        assertEquals(fromJava.size(), fromPython.size(), "one text per record and format");
         for (int i = 0; i < fromPython.size(); i++) {
-            assertEquals(fromPython.get(i), expectedFromJava.get(i),
-                    "format " + FORMATS[i / records.size()][0] + " / " + FORMATS[i / records.size()][1]
-                    + " for record " + i % records.size() + " (" + python.get().executable() + ")");
+            assertEquals(fromPython.get(i), fromJava.get(i), described.get(i) + " (" + python.get().executable() + ")");
         }
     }
 
