@@ -46,6 +46,8 @@ class PythonFormatterMatchesCPythonTest {
         {"%(created).3f %(created)e %(created).10g %(created)g %(created)s %(msecs)s %(msecs)6.2f %(msecs)+.1e"
             + " %(levelno)#x %(levelno)+05d %(levelno)o %(levelno)#o %(levelno)X %(levelno)-4d| %(levelno).3d"
             + " %(levelno) 5d %(created)015.4f %(msecs)G %(created)d %(levelno)s %(msecs)#.0f", ""},
+        {"%(name)05s|%(levelno)05.3d|%(levelno)-05d|%(created)+ .2f|%(msecs)#g|%(msecs)#.3G|%(created).0e"
+            + "|%(created)#.0e|%(levelno)#5.3x|%(message).0s|%(msecs).0f|%(lineno)0s|%(levelno)ld", ""},
         {"%(thread)d %(threadName)s %(process)d %(processName)s %(funcName)s %(lineno)d", ""},
         {"%(asctime)s %(message)s", "%d/%b/%Y:%H:%M:%S %z"},
         {"[%(asctime)s]", "%a %A %b %B %h %j %p %I %l %k %y %C %Z %c | %x | %X %U %W %w %u %G %g %V %e %s %D %F"
