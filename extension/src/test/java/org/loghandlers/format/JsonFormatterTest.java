@@ -3,17 +3,18 @@ package org.loghandlers.format;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TimeZone;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -21,6 +22,8 @@ import java.util.stream.Collectors;
 import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.MDC;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.loghandlers.testing.Python;
 
 class JsonFormatterTest {
 
@@ -48,16 +51,16 @@ class JsonFormatterTest {
             "        out.append('%s=str:%s' % (prefix, ' '.join('%x' % ord(c) for c in value)))",
             "    else:",
             "        out.append('%s=other:%r' % (prefix, value))",
-            "for line in sys.stdin.read().split('\\n'):",
+            "for line in open(sys.argv[1], encoding='utf-8').read().split('\\n'):",
             "    if line:",
             "        leaves = []",
             "        flat('', json.loads(line), leaves)",
             "        print('\\t'.join(leaves))");
 
     @Test
-    void writesRecordsThatPythonsJsonModuleReadsBackIntact() throws IOException {
-        Optional<CPython> python = CPython.find();
-        assumeTrue(python.isPresent(), "no CPython 3.13 nor python3 >= 3.11 on this machine");
+    void writesRecordsThatPythonsJsonModuleReadsBackIntact(@TempDir Path workDir)
+            throws IOException, InterruptedException {
+        Python.interpreter();
         JsonFormatter formatter = new JsonFormatter();
         formatter.setUtc(true);
 
@@ -112,7 +115,9 @@ class JsonFormatterTest {
         second.put("threadId", minimal.getLongThreadID());
         second.put("sequence", minimal.getSequenceNumber());
 
-        String decoded = python.get().run(PYTHON_FLATTENER, String.join("\n", lines) + "\n", Map.of());
+        Path jsonLines = workDir.resolve("records.jsonl");
+        Files.writeString(jsonLines, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        String decoded = Python.run(PYTHON_FLATTENER, workDir, Map.of(), jsonLines.toString());
         assertEquals(flattened(first) + "\n" + flattened(second) + "\n", decoded);
     }
 

@@ -1,18 +1,21 @@
 package org.loghandlers.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TimeZone;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.loghandlers.testing.Python;
 
 /**
  * Formats the same records with {@link PythonFormatter} and with CPython's {@code logging.Formatter} (time frozen
@@ -24,7 +27,7 @@ class PythonFormatterMatchesCPythonTest {
     private static final String PYTHON_FORMATTER = String.join("\n",
             "import logging, os, sys, time",
             "results = []",
-            "for line in sys.stdin.read().split('\\n'):",
+            "for line in open(sys.argv[1], encoding='utf-8').read().split('\\n'):",
             "    if not line:",
             "        continue",
             "    fmt, datefmt, ns, levelno, name, msg, thread, thread_name, func, pid = line.split('\\t')",
@@ -55,7 +58,7 @@ class PythonFormatterMatchesCPythonTest {
     };
 
     @Test
-    void formatsRecordsExactlyAsCPythonLoggingFormatterDoes() throws IOException {
+    void formatsRecordsExactlyAsCPythonLoggingFormatterDoes(@TempDir Path workDir) throws IOException, InterruptedException {
         List<LogRecord> records = List.of(
                 record(Level.INFO, "org.acme.billing", "Invoice 42 sent", 1_057_682_985L, 896_123_456),
                 record(Level.SEVERE, "x", "before the epoch", -2L, 500_000_000),
@@ -70,11 +73,11 @@ class PythonFormatterMatchesCPythonTest {
             formatter.setUtc(true);
             formatters.add(formatter);
         }
-        compareWithCPython(formatters, records, Map.of("TZ", "UTC", "CONVERTER", "gmtime"));
+        compareWithCPython(formatters, records, Map.of("TZ", "UTC", "CONVERTER", "gmtime"), workDir);
     }
 
     @Test
-    void showsLocalTimeInTheJvmDefaultZoneAsPythonsLocaltimeDoes() throws IOException {
+    void showsLocalTimeInTheJvmDefaultZoneAsPythonsLocaltimeDoes(@TempDir Path workDir) throws IOException, InterruptedException {
         List<LogRecord> records = List.of(
                 record(Level.INFO, "dst", "last second of EST", 1_331_449_199L, 500_000_000),
                 record(Level.INFO, "dst", "first second of EDT", 1_331_449_200L, 250_000_000),
@@ -89,14 +92,13 @@ class PythonFormatterMatchesCPythonTest {
         } finally {
             TimeZone.setDefault(jvmZone);
         }
-        compareWithCPython(formatters, records, Map.of("TZ", "America/New_York", "CONVERTER", "localtime"));
+        compareWithCPython(formatters, records, Map.of("TZ", "America/New_York", "CONVERTER", "localtime"),
+                workDir);
     }
 
     private static void compareWithCPython(List<PythonFormatter> formatters, List<LogRecord> records,
-            Map<String, String> environment) throws IOException {
-        Optional<CPython> python = CPython.find();
-        assumeTrue(python.isPresent(), "no CPython 3.13 nor python3 >= 3.11 on this machine");
-
+            Map<String, String> environment, Path workDir) throws IOException, InterruptedException {
+        String python = Python.interpreter();
         StringBuilder input = new StringBuilder();
         List<String> fromJava = new ArrayList<>();
         List<String> described = new ArrayList<>();
@@ -116,12 +118,14 @@ class PythonFormatterMatchesCPythonTest {
             }
         }
 
-        String output = python.get().run(PYTHON_FORMATTER, input.toString(), environment);
+        Path recordsFile = workDir.resolve("records.tsv");
+        Files.writeString(recordsFile, input, StandardCharsets.UTF_8);
+        String output = Python.run(PYTHON_FORMATTER, workDir, environment, recordsFile.toString());
         List<String> fromPython = List.of(output.split("\0", -1));
 
         assertEquals(fromJava.size(), fromPython.size(), "one text per record and format");
         for (int i = 0; i < fromPython.size(); i++) {
-            assertEquals(fromPython.get(i), fromJava.get(i), described.get(i) + " (" + python.get().executable() + ")");
+            assertEquals(fromPython.get(i), fromJava.get(i), described.get(i) + " (" + python + ")");
         }
     }
 

@@ -5,17 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.loghandlers.testing.Python;
 
 class PythonLevelTest {
 
@@ -64,12 +65,11 @@ class PythonLevelTest {
     }
 
     @Test
-    void pythonNamesAndNumbersAgreeWithCPythonsLoggingModule() throws IOException {
-        Optional<CPython> python = CPython.find();
-        assumeTrue(python.isPresent(), "no CPython 3.13 nor python3 >= 3.11 on this machine");
-        String mapping = python.get().run(
+    void pythonNamesAndNumbersAgreeWithCPythonsLoggingModule(@TempDir Path workDir)
+            throws IOException, InterruptedException {
+        String mapping = Python.run(
                 "import logging\nfor name, number in logging.getLevelNamesMapping().items(): print(name, number)",
-                "", Map.of());
+                workDir, Map.of());
         Map<String, Integer> cpython = new HashMap<>();
         for (String line : mapping.strip().split("\n")) {
             String[] nameAndNumber = line.split(" ");
