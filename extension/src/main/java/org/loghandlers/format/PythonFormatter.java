@@ -36,8 +36,9 @@ public class PythonFormatter extends Formatter {
 
     /** A formatter for {@code format} with {@code dateFormat} ({@code datefmt}; null for Python's default). */
     public PythonFormatter(String format, String dateFormat) {
-        setFormat(format);
-        setDateFormat(dateFormat);
+        this.format = PercentFormat.parse(format);
+        this.dateFormat = normalize(dateFormat);
+        this.asctime = new Asctime(compile(this.dateFormat), zone(false));
     }
 
     /**
@@ -62,8 +63,8 @@ public class PythonFormatter extends Formatter {
      * @throws IllegalArgumentException naming the option, the value and the accepted directives
      */
     public void setDateFormat(String dateFormat) {
-        String normalized = dateFormat == null || dateFormat.isEmpty() ? null : dateFormat;
-        StrftimeFormat compiled = normalized == null ? null : StrftimeFormat.compile(normalized);
+        String normalized = normalize(dateFormat);
+        StrftimeFormat compiled = compile(normalized);
         synchronized (this) {
             this.dateFormat = normalized;
             this.asctime = new Asctime(compiled, zone(utc));
@@ -83,7 +84,7 @@ public class PythonFormatter extends Formatter {
         synchronized (this) {
             String current = dateFormat;
             this.utc = utc;
-            this.asctime = new Asctime(current == null ? null : StrftimeFormat.compile(current), zone(utc));
+            this.asctime = new Asctime(compile(current), zone(utc));
         }
     }
 
@@ -109,6 +110,14 @@ public class PythonFormatter extends Formatter {
         } finally {
             FormatBuffer.release(out);
         }
+    }
+
+    private static String normalize(String dateFormat) {
+        return dateFormat == null || dateFormat.isEmpty() ? null : dateFormat;
+    }
+
+    private static StrftimeFormat compile(String dateFormat) {
+        return dateFormat == null ? null : StrftimeFormat.compile(dateFormat);
     }
 
     private static ZoneId zone(boolean utc) {
