@@ -1,5 +1,6 @@
 package org.loghandlers.format;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
@@ -18,6 +19,9 @@ public class PythonFormatter extends Formatter {
 
     /** Python's default format. */
     public static final String DEFAULT_FORMAT = "%(message)s";
+
+    /** When this class was loaded, in nanoseconds since the epoch: the origin of {@code relativeCreated}. */
+    static final long LOADED_AT_NANOS = RecordFields.epochNanos(Instant.now());
 
     private volatile PercentFormat format;
     private volatile String dateFormat;

@@ -12,7 +12,6 @@ final class RecordFields {
     static final String UNKNOWN_FILE = "(unknown file)";
     static final String UNKNOWN_FUNCTION = "(unknown function)";
 
-    private static final long START_NANOS = epochNanos(Instant.now());
     private static final long PROCESS_ID = ProcessHandle.current().pid();
 
     final LogRecord record;
@@ -80,7 +79,7 @@ final class RecordFields {
     }
 
     double relativeCreated() {
-        return (epochNanos(record.getInstant()) - START_NANOS) / 1e6;
+        return (epochNanos(record.getInstant()) - PythonFormatter.LOADED_AT_NANOS) / 1e6;
     }
 
     long processId() {
@@ -122,7 +121,7 @@ final class RecordFields {
         return className.substring(start, nested > start ? nested : className.length());
     }
 
-    private static long epochNanos(Instant instant) {
+    static long epochNanos(Instant instant) {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 }
