@@ -18,9 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.loghandlers.testing.Python;
 
 /**
- * Formats the same records with {@link PythonFormatter} and with CPython's {@code logging.Formatter} (time frozen
- * at the record's instant) and compares the texts exactly: in UTC ({@code converter = time.gmtime}) and in the
- * JVM's default zone against Python's {@code localtime} in the same zone, across daylight saving changes.
+ * Formats the same records with {@link PythonFormatter} and with CPython 3.13's {@code logging.Formatter} (time
+ * frozen at the record's instant) and compares the texts exactly: in UTC ({@code converter = time.gmtime}) and in
+ * the JVM's default zone against Python's {@code localtime} in the same zone, across daylight saving changes. On
+ * 3.11 and 3.12, which compute {@code created} and {@code msecs} from a float, the script sets them as 3.13 does.
  */
 class PythonFormatterMatchesCPythonTest {
 
@@ -35,6 +36,11 @@ class PythonFormatterMatchesCPythonTest {
             "    time.time_ns = lambda ns=ns: ns",
             "    time.time = lambda ns=ns: ns / 1e9",
             "    record = logging.LogRecord(name, int(levelno), 'unused.py', 0, msg, None, None, func)",
+            "    if sys.version_info < (3, 13):  # 3.13 derives created and msecs from time_ns(); older from time()",
+            "        record.created = ns / 1e9",
+            "        record.msecs = (ns % 1_000_000_000) // 1_000_000 + 0.0",
+            "        if record.msecs == 999.0 and int(record.created) != ns // 1_000_000_000:",
+            "            record.msecs = 0.0",
             "    record.thread, record.threadName = int(thread), thread_name",
             "    record.process, record.processName = int(pid), 'MainProcess'",
             "    formatter = logging.Formatter(fmt, datefmt or None)",
