@@ -64,7 +64,8 @@ class PythonFormatterMatchesCPythonTest {
     };
 
     @Test
-    void formatsRecordsExactlyAsCPythonLoggingFormatterDoes(@TempDir Path workDir) throws IOException, InterruptedException {
+    void formatsRecordsExactlyAsCPythonLoggingFormatterDoes(@TempDir Path workDir)
+            throws IOException, InterruptedException {
         List<LogRecord> records = List.of(
                 record(Level.INFO, "org.acme.billing", "Invoice 42 sent", 1_057_682_985L, 896_123_456),
                 record(Level.SEVERE, "x", "before the epoch", -2L, 500_000_000),
@@ -83,7 +84,8 @@ class PythonFormatterMatchesCPythonTest {
     }
 
     @Test
-    void showsLocalTimeInTheJvmDefaultZoneAsPythonsLocaltimeDoes(@TempDir Path workDir) throws IOException, InterruptedException {
+    void showsLocalTimeInTheJvmDefaultZoneAsPythonsLocaltimeDoes(@TempDir Path workDir)
+            throws IOException, InterruptedException {
         List<LogRecord> records = List.of(
                 record(Level.INFO, "dst", "last second of EST", 1_331_449_199L, 500_000_000),
                 record(Level.INFO, "dst", "first second of EDT", 1_331_449_200L, 250_000_000),
