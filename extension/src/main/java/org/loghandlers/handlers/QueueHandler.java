@@ -165,7 +165,8 @@ public class QueueHandler extends Handler implements FilterOnlyHandler {
 
     /**
      * Whether {@link #prepare} resolves the caller's class and method on the logging thread, as Python always
-     * does; default true. False saves a stack walk per record, and the copies then carry no caller.
+     * does; default true. False saves a stack walk per record; the copies then carry no caller (a JBoss record
+     * keeps one that was already resolved, for instance by a formatter on this handler).
      */
     public void setCallerLocation(boolean callerLocation) {
         this.callerLocation = callerLocation;

@@ -2,12 +2,13 @@ package org.loghandlers.handlers;
 
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
 
 /** Makes the copy of a record that {@link QueueHandler#prepare} puts on the queue. */
 final class RecordSnapshot {
 
-    private static final Class<?> EXT_LOG_RECORD = jbossRecordClass();
-    private static final Formatter MESSAGE_MERGER = DefaultFormat.INSTANCE;
+    /** Only its {@code formatMessage}, JUL's merge of a message with its parameters, is used. */
+    private static final Formatter MESSAGE_MERGER = new SimpleFormatter();
 
     private RecordSnapshot() {
     }
@@ -19,20 +20,13 @@ final class RecordSnapshot {
      */
     static LogRecord of(LogRecord record, Formatter formatter, boolean callerLocation) {
         String formatted = formatter == null ? null : formatter.format(record);
-        if (EXT_LOG_RECORD != null && EXT_LOG_RECORD.isInstance(record)) {
-            return JBossRecords.prepare(record, formatted, callerLocation);
+        LogRecord jbossCopy = JBossRecordCopier.copy(record, formatted, callerLocation);
+        if (jbossCopy != null) {
+            return jbossCopy;
         }
         if (formatted != null) {
             return new PreparedRecord(record, formatted, null, callerLocation);
         }
         return new PreparedRecord(record, MESSAGE_MERGER.formatMessage(record), record.getThrown(), callerLocation);
-    }
-
-    private static Class<?> jbossRecordClass() {
-        try {
-            return Class.forName("org.jboss.logmanager.ExtLogRecord", false, RecordSnapshot.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            return null;
-        }
     }
 }

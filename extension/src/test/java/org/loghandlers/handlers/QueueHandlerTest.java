@@ -478,4 +478,28 @@ class QueueHandlerTest {
         JavaBeanOptions.assertConfigurable(QueueHandler.class, "capacity", "overflowPolicy", "name", "handlers",
                 "respectHandlerLevel", "executor", "callerLocation");
     }
+
+    @Test
+    void aJBossRecordFormattedOnTheProducerKeepsItsMdcButNotItsException() {
+        QueueHandler handler = new QueueHandler();
+        handler.setFormatter(new SimpleFormatter());
+        handler.setCallerLocation(false);
+        ExtLogRecord original = new ExtLogRecord(Level.SEVERE, "failed {0}", ExtLogRecord.FormatStyle.MESSAGE_FORMAT,
+                QueueHandlerTest.class.getName());
+        original.setParameters(new Object[] {"job"});
+        original.setThrown(new IllegalStateException("boom"));
+        MDC.put("tenant", "t-1");
+        ExtLogRecord copy;
+        try {
+            copy = assertInstanceOf(ExtLogRecord.class, handler.prepare(original));
+        } finally {
+            MDC.remove("tenant");
+        }
+        assertTrue(copy.getFormattedMessage().contains("failed job"), copy.getFormattedMessage());
+        assertTrue(copy.getFormattedMessage().contains("java.lang.IllegalStateException: boom"));
+        assertNull(copy.getThrown());
+        assertEquals("t-1", copy.getMdc("tenant"));
+        assertEquals("failed {0}", original.getMessage());
+        assertFalse(original.getThrown() == null);
+    }
 }
