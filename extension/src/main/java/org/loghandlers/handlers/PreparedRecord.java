@@ -1,13 +1,14 @@
 package org.loghandlers.handlers;
 
 import java.util.logging.LogRecord;
+import org.loghandlers.format.ThreadNamedRecord;
 
 /**
  * A copy of a record made by {@link QueueHandler#prepare} on the logging thread, safe to format later on another
  * thread: its message is already merged with its parameters (which are cleared), and it keeps the name of the
  * thread that logged it, which a plain {@code LogRecord} does not carry.
  */
-public final class PreparedRecord extends LogRecord {
+public final class PreparedRecord extends LogRecord implements ThreadNamedRecord {
 
     private static final long serialVersionUID = 1L;
 
@@ -34,6 +35,7 @@ public final class PreparedRecord extends LogRecord {
     }
 
     /** The name of the thread that logged the record. */
+    @Override
     public String getThreadName() {
         return threadName;
     }
