@@ -11,6 +11,7 @@ import java.util.logging.ErrorManager;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
+import org.loghandlers.format.PythonFormatter;
 
 /**
  * Writes each record to an {@link OutputStream}, {@code System.err} by default: Python's
@@ -21,7 +22,9 @@ import java.util.logging.LogRecord;
  * bytes go out in one write followed by a flush. {@link #close()} flushes but does not close the stream, as in
  * Python. A failing stream is reported once through the {@code ErrorManager} until a write succeeds again.
  */
-public class StreamHandler extends Handler {
+public class StreamHandler extends Handler implements FilterOnlyHandler {
+
+    private static final Formatter PYTHON_DEFAULT = new PythonFormatter();
 
     /** Guards the stream and every subclass's output state. */
     protected final ReentrantLock lock = new ReentrantLock();
@@ -131,6 +134,23 @@ public class StreamHandler extends Handler {
         if (record == null || closed || !isLoggable(record)) {
             return;
         }
+        write(record);
+    }
+
+    /** Python's {@code handle}: applies the filter but not the level, as a memory or queue target expects. */
+    @Override
+    public void handle(LogRecord record) {
+        if (record == null || closed) {
+            return;
+        }
+        java.util.logging.Filter filter = getFilter();
+        if (filter != null && !filter.isLoggable(record)) {
+            return;
+        }
+        write(record);
+    }
+
+    private void write(LogRecord record) {
         byte[] encoded = encode(record);
         if (encoded == null) {
             return;
@@ -183,7 +203,7 @@ public class StreamHandler extends Handler {
 
     private String formatted(LogRecord record) {
         Formatter formatter = getFormatter();
-        return formatter != null ? formatter.format(record) : DefaultFormat.INSTANCE.format(record);
+        return formatter != null ? formatter.format(record) : PYTHON_DEFAULT.format(record);
     }
 
     @Override
