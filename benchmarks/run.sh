@@ -4,8 +4,9 @@
 #   benchmarks/run.sh            full grid (threads 1 2 4, throughput + allocation, then latency); writes the
 #                                results section of docs/performance.adoc. About 70 minutes on 2 cores.
 #   benchmarks/run.sh --short    the same grid with short iterations: a preliminary look, about 15 minutes.
-#   benchmarks/run.sh --smoke    CI check, about 20 seconds: our handlers under both LogManagers with the delivery
-#                                check on, and proof that the check fails a handler that loses records. Writes no doc.
+#   benchmarks/run.sh --smoke    CI check, about 30 seconds: our file and queue handlers (buffered) and a call below
+#                                the level, under both LogManagers, 2 threads, delivery check on; then proof that
+#                                the check fails a handler that loses records. Writes no doc.
 #
 # Options: --threads "1 2"   thread counts (default "1 2 4"; smoke: 2)
 #          --include REGEX   JMH benchmark regex (default: every scenario)
@@ -35,7 +36,7 @@ while [ $# -gt 0 ]; do
     --include) include="$2"; shift ;;
     --no-latency) latency=no ;;
     --no-doc) doc=no ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -51,8 +52,9 @@ case "$mode" in
          threads="${threads:-1 2 4}"; label="Full grid" ;;
   short) thrpt_opts=(-wi 1 -w 2s -i 2 -r 2s -f 1); sample_opts=(-wi 1 -w 2s -i 1 -r 2s -f 1)
          threads="${threads:-1 2 4}"; label="Short preliminary run" ;;
-  smoke) thrpt_opts=(-wi 0 -i 1 -r 500ms -f 1 -foe true); threads="${threads:-2}"; latency=no; doc=no
-         include='org\.loghandlers\.benchmarks\.(LoghandlersFileHandlerBenchmark|BelowLevelBenchmark)\.' ;;
+  smoke) thrpt_opts=(-wi 0 -i 1 -r 500ms -f 1 -foe true -p flush=buffered); threads="${threads:-2}"
+         latency=no; doc=no
+         include='org\.loghandlers\.benchmarks\.(LoghandlersFileHandler|LoghandlersQueueHandler|BelowLevel)Benchmark\.' ;;
 esac
 
 out="$root/benchmarks/target/results/$mode-$(date -u +%Y%m%dT%H%M%SZ)"

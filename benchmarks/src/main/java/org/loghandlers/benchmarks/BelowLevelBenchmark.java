@@ -3,6 +3,7 @@ package org.loghandlers.benchmarks;
 import java.nio.file.Path;
 import java.util.logging.Logger;
 
+import org.loghandlers.format.PythonFormatter;
 import org.loghandlers.handlers.FileHandler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,7 +25,7 @@ public class BelowLevelBenchmark extends FileScenario {
     protected void open(Path directory) {
         Scenarios.requireLogManagerOf(method());
         handler = new FileHandler(directory.resolve("app.log").toString());
-        handler.setFormatter(new WorkloadFormatter());
+        handler.setFormatter(new PythonFormatter(Workload.PYTHON_FORMAT));
         logger = WorkloadLogger.attach(handler);
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Logger;
 
+import org.loghandlers.format.PythonFormatter;
 import org.loghandlers.handlers.RotatingFileHandler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,7 +37,7 @@ public class LoghandlersRotatingFileHandlerBenchmark extends FileScenario {
         handler = new RotatingFileHandler(directory.resolve("app.log").toString(), MAX_BYTES, 5);
         handler.setRotator((source, destination) -> Files.move(source, archive.resolve("app.log." + ++rotations)));
         handler.setAutoFlush(isDurable(flush));
-        handler.setFormatter(new WorkloadFormatter());
+        handler.setFormatter(new PythonFormatter(Workload.PYTHON_FORMAT));
         logger = WorkloadLogger.attach(handler);
     }
 

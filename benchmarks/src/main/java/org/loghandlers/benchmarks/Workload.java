@@ -14,6 +14,8 @@ public final class Workload {
     public static final String MESSAGE = "This is a debug message";
     public static final String THREAD_NAME_PREFIX = "bench-worker-";
 
+    /** The layout in Python's {@code %}-style, for our {@code PythonFormatter}. */
+    public static final String PYTHON_FORMAT = "%(asctime)s %(levelname)s [%(threadName)s] %(name)s - %(message)s";
     /** The layout in Log4j2's pattern language. */
     public static final String LOG4J2_PATTERN = "%d{yyyy-MM-dd HH:mm:ss,SSS} %p [%t] %c - %m%n";
     /** The layout in Logback's: the date pattern is quoted because Logback reads a bare comma as a separator. */

@@ -7,8 +7,9 @@ import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
 /**
- * The workload's line for {@code java.util.logging} handlers: {@code yyyy-MM-dd HH:mm:ss,SSS LEVEL [thread] logger -
- * message} and a newline, with the date text cached per millisecond as the fastest peers do. Thread-safe.
+ * The workload's line for the JDK's own {@code FileHandler}, which has no formatter that prints the thread name:
+ * {@code yyyy-MM-dd HH:mm:ss,SSS LEVEL [thread] logger - message} and a newline, with the date text cached per
+ * millisecond as the fastest peers do. Also builds the raw-write baseline's line. Thread-safe.
  *
  * <p>The thread is the one formatting, so this formatter suits synchronous handlers only: a handler that formats on
  * another thread would print that thread's name.

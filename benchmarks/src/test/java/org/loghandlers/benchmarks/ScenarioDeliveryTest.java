@@ -49,6 +49,9 @@ class ScenarioDeliveryTest {
             LoghandlersRotatingFileHandlerBenchmark rotating = new LoghandlersRotatingFileHandlerBenchmark();
             rotating.flush = flush;
             cases.add(new Case("our RotatingFileHandler " + flush, rotating, rotating::underJdkLogManager));
+            LoghandlersQueueHandlerBenchmark queue = new LoghandlersQueueHandlerBenchmark();
+            queue.flush = flush;
+            cases.add(new Case("our QueueHandler " + flush, queue, queue::underJdkLogManager));
             RawWriteBenchmark raw = new RawWriteBenchmark();
             raw.flush = flush;
             cases.add(new Case("raw write " + flush, raw, raw::preformattedLine));

@@ -8,7 +8,7 @@ import java.util.logging.Logger;
 import org.loghandlers.benchmarks.FileScenario;
 import org.loghandlers.benchmarks.Producer;
 import org.loghandlers.benchmarks.Workload;
-import org.loghandlers.benchmarks.WorkloadFormatter;
+import org.loghandlers.format.PythonFormatter;
 import org.loghandlers.handlers.FileHandler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,7 +30,7 @@ public class LosingHandlerBenchmark extends FileScenario {
     protected void open(Path directory) {
         handler = new OneInAThousandLost(directory.resolve("app.log").toString());
         handler.setAutoFlush(false);
-        handler.setFormatter(new WorkloadFormatter());
+        handler.setFormatter(new PythonFormatter(Workload.PYTHON_FORMAT));
         logger = Logger.getLogger(Workload.LOGGER_NAME);
         logger.setUseParentHandlers(false);
         logger.addHandler(handler);
