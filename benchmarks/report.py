@@ -132,7 +132,7 @@ def cell(results, failures, name, flush, mode, threads, render):
     return "-"
 
 
-def render(results_dir, label):
+def render(results_dir, label, note=None):
     results = load_results(results_dir)
     failures = load_failures(results_dir)
     threads = sorted({key[3] for key in list(results) + list(failures) if key[3] is not None})
@@ -145,6 +145,8 @@ def render(results_dir, label):
             env = f.read().strip()
 
     out = [BEGIN, f"=== {label}", ""]
+    if note:
+        out += [note, ""]
     if env:
         out += ["[listing]", "....", env, "....", ""]
     out += [".Throughput: records delivered per second (every iteration's lines counted), and bytes allocated "
@@ -184,9 +186,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--results", required=True, help="a run.sh results directory")
     parser.add_argument("--label", default="Results", help="the section's title")
+    parser.add_argument("--note", help="a paragraph to put under the title (what kind of run this was)")
     parser.add_argument("--doc", help="the AsciiDoc page to update; without it the section is printed")
     args = parser.parse_args()
-    section = render(args.results, args.label)
+    section = render(args.results, args.label, args.note)
     if not args.doc:
         sys.stdout.write(section)
         return

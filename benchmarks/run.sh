@@ -2,8 +2,9 @@
 # Runs the benchmark grid: our handlers beside the peers, same workload, every iteration's delivery checked.
 #
 #   benchmarks/run.sh            full grid (threads 1 2 4, throughput + allocation, then latency); writes the
-#                                results section of docs/performance.adoc. About 70 minutes on 2 cores.
-#   benchmarks/run.sh --short    the same grid with short iterations: a preliminary look, about 15 minutes.
+#                                results section of docs/performance.adoc. About 90 minutes on 2 cores.
+#   benchmarks/run.sh --short    the same grid with 2 s iterations: a preliminary look, about 20 minutes (15 with
+#                                --latency-threads 1). The page says which kind of run it shows.
 #   benchmarks/run.sh --smoke    CI check, about 30 seconds: our file and queue handlers (buffered) and a call below
 #                                the level, under both LogManagers, 2 threads, delivery check on; then proof that
 #                                the check fails a handler that loses records. Writes no doc.
@@ -21,6 +22,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$root/benchmarks/target/benchmarks.jar"
 mode=full
+note=""
 threads=""
 latency_threads=""
 include='org\.loghandlers\.benchmarks\.[A-Za-z0-9]+Benchmark\.'
@@ -36,7 +38,7 @@ while [ $# -gt 0 ]; do
     --include) include="$2"; shift ;;
     --no-latency) latency=no ;;
     --no-doc) doc=no ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -49,9 +51,13 @@ fi
 
 case "$mode" in
   full)  thrpt_opts=(-wi 2 -w 5s -i 5 -r 5s -f 1); sample_opts=(-wi 2 -w 5s -i 3 -r 5s -f 1)
-         threads="${threads:-1 2 4}"; label="Full grid" ;;
+         threads="${threads:-1 2 4}"; label="Full grid"
+         note="Every figure is from one run on the machine described below; compare rows, not runs." ;;
   short) thrpt_opts=(-wi 1 -w 2s -i 2 -r 2s -f 1); sample_opts=(-wi 1 -w 2s -i 1 -r 2s -f 1)
-         threads="${threads:-1 2 4}"; label="Short preliminary run" ;;
+         threads="${threads:-1 2 4}"; label="Short preliminary run (not a comparison)"
+         note="Short iterations (2 s, one warm-up, one fork): enough to see that every scenario runs and delivers"
+         note+=" every record, too short to rank the libraries. The full grid (benchmarks/run.sh without --short)"
+         note+=" is the comparison." ;;
   smoke) thrpt_opts=(-wi 0 -i 1 -r 500ms -f 1 -foe true -p flush=buffered); threads="${threads:-2}"
          latency=no; doc=no
          include='org\.loghandlers\.benchmarks\.(LoghandlersFileHandler|LoghandlersQueueHandler|BelowLevel)Benchmark\.' ;;
@@ -108,7 +114,8 @@ fi
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/environment.txt"
 
 if [ "$doc" = yes ]; then
-  python3 "$root/benchmarks/report.py" --results "$out" --label "$label" --doc "$root/docs/performance.adoc"
+  python3 "$root/benchmarks/report.py" --results "$out" --label "$label" --note "$note" \
+      --doc "$root/docs/performance.adoc"
   echo "== results written to docs/performance.adoc"
 fi
 echo "== JMH output: $out"
