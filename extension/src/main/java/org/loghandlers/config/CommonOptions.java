@@ -1,0 +1,36 @@
+package org.loghandlers.config;
+
+import java.util.List;
+
+/** The option keys every handler accepts, whatever its type, and those that only {@code queue} adds. */
+public final class CommonOptions {
+
+    public static final String TYPE = "type";
+    public static final String CLASS = "class";
+    public static final String LEVEL = "level";
+    public static final String FORMAT = "format";
+    public static final String FORMATTER = "formatter";
+    public static final String DATE_FORMAT = "date-format";
+    public static final String ENCODING = "encoding";
+    public static final String FILTER = "filter";
+    public static final String ENABLED = "enabled";
+    public static final String LOGGERS = "loggers";
+
+    /** {@code queue}: the names of the handlers its listener hands records to. */
+    public static final String HANDLERS = "handlers";
+    /** {@code queue}: whether the listener checks each target's level (Python's respect_handler_level). */
+    public static final String RESPECT_HANDLER_LEVEL = "respect-handler-level";
+    /** {@code queue}: JNDI name of the ManagedExecutorService its listener runs on. */
+    public static final String EXECUTOR = "executor";
+
+    /** The value of {@code loggers} that attaches a handler to no logger. */
+    public static final String NO_LOGGERS = "none";
+
+    static final List<String> ALL = List.of(TYPE, CLASS, LEVEL, FORMAT, FORMATTER, DATE_FORMAT, ENCODING, FILTER,
+            ENABLED, LOGGERS);
+
+    static final List<String> QUEUE_ONLY = List.of(HANDLERS, RESPECT_HANDLER_LEVEL, EXECUTOR);
+
+    private CommonOptions() {
+    }
+}
