@@ -40,7 +40,7 @@ public final class ConfigReader {
         Map<String, Map<String, String>> loggerOptions = new TreeMap<>();
         for (Map.Entry<String, String> entry : new TreeMap<>(properties).entrySet()) {
             String key = entry.getKey();
-            String value = entry.getValue() == null ? "" : entry.getValue().trim();
+            String value = entry.getValue() == null ? "" : entry.getValue();
             if (!key.startsWith(ConfigKeys.PREFIX)) {
                 continue;
             }
@@ -57,13 +57,17 @@ public final class ConfigReader {
         List<HandlerSpec> handlers = new ArrayList<>();
         handlerOptions.forEach((name, options) -> {
             Map<String, String> rest = new TreeMap<>(options);
-            String type = rest.remove(CommonOptions.TYPE);
-            String className = rest.remove(CommonOptions.CLASS);
+            String type = trimmed(rest.remove(CommonOptions.TYPE));
+            String className = trimmed(rest.remove(CommonOptions.CLASS));
             handlers.add(new HandlerSpec(name, type, className, rest));
         });
         List<LoggerSpec> loggers = new ArrayList<>();
         loggerOptions.forEach((name, options) -> loggers.add(new LoggerSpec(name, options)));
         return new LogHandlersConfig(handlers, loggers);
+    }
+
+    private static String trimmed(String value) {
+        return value == null ? null : value.trim();
     }
 
     private static void collect(String key, String value, String prefix, Map<String, Map<String, String>> into,
