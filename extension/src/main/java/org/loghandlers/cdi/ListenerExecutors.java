@@ -23,7 +23,10 @@ final class ListenerExecutors {
     private final Map<String, Executor> managedByJndiName = new LinkedHashMap<>();
     private final Map<String, String> choices = new LinkedHashMap<>();
 
-    /** The executor for the listener of queue {@code queueName}; {@code jndiName} null means the default one. */
+    /**
+     * The executor for the listener of queue {@code queueName} ({@code jndiName} null means the default one), or
+     * null for the listener's own daemon thread, which it names {@code loghandlers-queue-<name>}.
+     */
     Executor forQueue(String queueName, String jndiName) {
         String name = jndiName == null ? DEFAULT_EXECUTOR : jndiName;
         Executor managed = managedByJndiName.computeIfAbsent(name, ListenerExecutors::lookup);
@@ -31,13 +34,9 @@ final class ListenerExecutors {
             choices.put(queueName, name);
             return LongRunningTasks.submitter(managed, queueName);
         }
-        String threadName = "loghandlers-queue-" + queueName;
-        choices.put(queueName, "its own daemon thread " + threadName + " (no ManagedExecutorService at " + name + ")");
-        return task -> {
-            Thread thread = new Thread(task, threadName);
-            thread.setDaemon(true);
-            thread.start();
-        };
+        choices.put(queueName, "its own daemon thread loghandlers-queue-" + queueName
+                + " (no ManagedExecutorService at " + name + ")");
+        return null;
     }
 
     /** Logs, once, where every queue listener runs. */

@@ -1,19 +1,15 @@
 package org.loghandlers.cdi;
 
-import java.lang.reflect.Array;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
-import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.logging.Handler;
 
 /**
- * Starts and stops the {@code QueueListener} behind a {@code queue} handler. The listener class is reached by name
- * so this extension builds before the queue handlers are part of it.
+ * Starts and stops the listener of a {@code queue} handler ({@code QueueHandler.getListener()}). Its targets and
+ * {@code respectHandlerLevel} are ordinary JavaBean options of the QueueHandler, already set when it was built. The
+ * listener is reached by name so this extension builds before the queue handlers are part of it.
  */
 final class QueueListenerControl {
-
-    private static final String LISTENER = "org.loghandlers.handlers.QueueListener";
 
     private final Object listener;
 
@@ -21,50 +17,32 @@ final class QueueListenerControl {
         this.listener = listener;
     }
 
-    static QueueListenerControl create(Handler queue, List<Handler> targets, boolean respectHandlerLevel) {
+    static QueueListenerControl of(Handler queue) {
         try {
-            Class<?> listenerClass = Class.forName(LISTENER, true, queue.getClass().getClassLoader());
-            Constructor<?> constructor = findConstructor(listenerClass, queue.getClass());
-            Object handlers = Array.newInstance(Handler.class, targets.size());
-            for (int i = 0; i < targets.size(); i++) {
-                Array.set(handlers, i, targets.get(i));
-            }
-            Object listener = constructor.newInstance(queue, handlers);
-            listenerClass.getMethod("setRespectHandlerLevel", boolean.class).invoke(listener, respectHandlerLevel);
-            return new QueueListenerControl(listener);
+            return new QueueListenerControl(queue.getClass().getMethod("getListener").invoke(queue));
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException("loghandlers: cannot create the queue listener", e.getCause());
+            throw new IllegalStateException("loghandlers: cannot reach the listener of " + queue, e.getCause());
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("loghandlers: " + LISTENER + " does not have the expected API", e);
+            throw new IllegalStateException("loghandlers: " + queue.getClass().getName() + " has no getListener()", e);
         }
     }
 
-    private static Constructor<?> findConstructor(Class<?> listenerClass, Class<?> queueClass)
-            throws NoSuchMethodException {
-        for (Constructor<?> constructor : listenerClass.getConstructors()) {
-            Class<?>[] parameters = constructor.getParameterTypes();
-            if (parameters.length == 2 && parameters[0].isAssignableFrom(queueClass)
-                    && parameters[1] == Handler[].class) {
-                return constructor;
-            }
-        }
-        throw new NoSuchMethodException(listenerClass.getName() + "(QueueHandler, Handler...)");
-    }
-
+    /** Starts the listener's loop on {@code executor}, or on a daemon thread of its own when it is null. */
     void start(Executor executor) {
-        call("start", executor);
+        call("start", executor, true);
     }
 
+    /** Delivers every record accepted so far, then stops the loop. */
     void stop() {
-        call("stop", null);
+        call("stop", null, false);
     }
 
-    private void call(String method, Executor executor) {
+    private void call(String method, Executor executor, boolean withExecutor) {
         try {
-            if (executor == null) {
-                listener.getClass().getMethod(method).invoke(listener);
-            } else {
+            if (withExecutor) {
                 listener.getClass().getMethod(method, Executor.class).invoke(listener, executor);
+            } else {
+                listener.getClass().getMethod(method).invoke(listener);
             }
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
@@ -73,7 +51,8 @@ final class QueueListenerControl {
             }
             throw new IllegalStateException(cause);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("loghandlers: " + LISTENER + "." + method + " is missing", e);
+            throw new IllegalStateException("loghandlers: " + listener.getClass().getName() + "." + method
+                    + " is missing", e);
         }
     }
 }

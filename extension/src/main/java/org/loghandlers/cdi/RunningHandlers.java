@@ -75,12 +75,7 @@ final class RunningHandlers {
             if (!HandlerTypes.QUEUE.equals(spec.type())) {
                 continue;
             }
-            List<Handler> targets = new ArrayList<>();
-            spec.option(CommonOptions.HANDLERS).map(HandlerSpec::commaList).orElse(List.of())
-                    .forEach(target -> targets.add(handlers.get(target)));
-            boolean respect = spec.option(CommonOptions.RESPECT_HANDLER_LEVEL).map(String::trim)
-                    .map(Boolean::parseBoolean).orElse(false);
-            QueueListenerControl listener = QueueListenerControl.create(handlers.get(spec.name()), targets, respect);
+            QueueListenerControl listener = QueueListenerControl.of(handlers.get(spec.name()));
             listener.start(executors.forQueue(spec.name(), spec.option(CommonOptions.EXECUTOR).map(String::trim)
                     .orElse(null)));
             listeners.add(listener);

@@ -16,11 +16,9 @@ public final class CommonOptions {
     public static final String ENABLED = "enabled";
     public static final String LOGGERS = "loggers";
 
-    /** {@code queue}: the names of the handlers its listener hands records to. */
+    /** {@code queue}: the names of the handlers its listener hands records to (its {@code setHandlers}). */
     public static final String HANDLERS = "handlers";
-    /** {@code queue}: whether the listener checks each target's level (Python's respect_handler_level). */
-    public static final String RESPECT_HANDLER_LEVEL = "respect-handler-level";
-    /** {@code queue}: JNDI name of the ManagedExecutorService its listener runs on. */
+    /** {@code queue}: JNDI name of the ManagedExecutorService its listener runs on (not its {@code setExecutor}). */
     public static final String EXECUTOR = "executor";
 
     /** The value of {@code loggers} that attaches a handler to no logger. */
@@ -29,7 +27,7 @@ public final class CommonOptions {
     static final List<String> ALL = List.of(TYPE, CLASS, LEVEL, FORMAT, FORMATTER, DATE_FORMAT, ENCODING, FILTER,
             ENABLED, LOGGERS);
 
-    static final List<String> QUEUE_ONLY = List.of(HANDLERS, RESPECT_HANDLER_LEVEL, EXECUTOR);
+    static final List<String> QUEUE_ONLY = List.of(EXECUTOR);
 
     private CommonOptions() {
     }

@@ -118,11 +118,15 @@ public final class ConfigValidator {
             if (CommonOptions.ALL.contains(name)) {
                 validateCommon(spec, name, value, loader, problems);
             } else if (queue && CommonOptions.QUEUE_ONLY.contains(name)) {
-                validateQueueOption(spec, name, value, names, problems);
+                validateQueueOption(spec, name, value, problems);
             } else if (setters.containsKey(name)) {
                 Class<?> argument = setters.get(name).getParameterTypes()[0];
                 if (OptionValues.isHandlerReference(argument)) {
-                    checkReferences(spec, name, List.of(value.trim()), names, problems);
+                    List<String> targets = argument.isArray() ? HandlerSpec.commaList(value) : List.of(value.trim());
+                    if (targets.isEmpty() || targets.get(0).isEmpty()) {
+                        problems.add(new ConfigProblem(key, value, "accepted: " + OptionValues.accepted(argument)));
+                    }
+                    checkReferences(spec, name, targets, names, problems);
                 } else {
                     try {
                         OptionValues.convert(value, argument, loader);
@@ -168,28 +172,11 @@ public final class ConfigValidator {
         }
     }
 
-    private static void validateQueueOption(HandlerSpec spec, String name, String value, Set<String> names,
+    private static void validateQueueOption(HandlerSpec spec, String name, String value,
             List<ConfigProblem> problems) {
-        switch (name) {
-            case CommonOptions.HANDLERS -> {
-                List<String> targets = HandlerSpec.commaList(value);
-                if (targets.isEmpty()) {
-                    problems.add(new ConfigProblem(spec.key(name), value, "accepted: a comma-separated list of"
-                            + " handler names declared under loghandlers.handler."));
-                }
-                checkReferences(spec, name, targets, names, problems);
-            }
-            case CommonOptions.RESPECT_HANDLER_LEVEL -> {
-                if (!value.trim().equalsIgnoreCase("true") && !value.trim().equalsIgnoreCase("false")) {
-                    problems.add(new ConfigProblem(spec.key(name), value, "accepted: true or false"));
-                }
-            }
-            default -> {
-                if (value.isBlank()) {
-                    problems.add(new ConfigProblem(spec.key(name), value,
-                            "accepted: the JNDI name of a ManagedExecutorService"));
-                }
-            }
+        if (CommonOptions.EXECUTOR.equals(name) && value.isBlank()) {
+            problems.add(new ConfigProblem(spec.key(name), value,
+                    "accepted: the JNDI name of a ManagedExecutorService"));
         }
     }
 

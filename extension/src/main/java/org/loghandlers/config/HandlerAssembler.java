@@ -78,13 +78,14 @@ public final class HandlerAssembler {
         int before = problems.size();
         for (Map.Entry<String, String> option : spec.options().entrySet()) {
             Method setter = setters.get(option.getKey());
-            if (setter == null) {
+            if (setter == null || (HandlerTypes.QUEUE.equals(spec.type())
+                    && CommonOptions.QUEUE_ONLY.contains(option.getKey()))) {
                 continue;
             }
             try {
                 Class<?> argument = setter.getParameterTypes()[0];
                 Object value = OptionValues.isHandlerReference(argument)
-                        ? built.get(option.getValue().trim())
+                        ? OptionValues.resolveReference(option.getValue(), argument, built)
                         : OptionValues.convert(option.getValue(), argument, loader);
                 invoke(handler, setter, value, spec.key(option.getKey()), option.getValue());
             } catch (IllegalArgumentException e) {

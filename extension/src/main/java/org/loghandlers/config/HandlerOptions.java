@@ -52,7 +52,10 @@ public final class HandlerOptions {
             return false;
         }
         Class<?> type = method.getParameterTypes()[0];
-        return !type.isArray() || type == String[].class ? !NOT_FROM_TEXT.contains(type) : false;
+        if (type.isArray()) {
+            return type == String[].class || OptionValues.isHandlerReference(type);
+        }
+        return !NOT_FROM_TEXT.contains(type);
     }
 
     /** {@code MaxBytes} to {@code max-bytes}; a run of capitals is one word ({@code HTTPMethod} to {@code http-method}). */

@@ -23,14 +23,11 @@ public final class HandlerReferences {
         Map<String, List<String>> edges = new LinkedHashMap<>();
         for (HandlerSpec spec : config.handlers()) {
             List<String> targets = new ArrayList<>();
-            if (HandlerTypes.QUEUE.equals(spec.type())) {
-                spec.option(CommonOptions.HANDLERS).ifPresent(value -> targets.addAll(HandlerSpec.commaList(value)));
-            }
             Class<? extends Handler> handlerClass = classes.get(spec.name());
             if (handlerClass != null) {
                 for (Map.Entry<String, Method> setter : HandlerOptions.of(handlerClass).entrySet()) {
                     if (OptionValues.isHandlerReference(setter.getValue().getParameterTypes()[0])) {
-                        spec.option(setter.getKey()).map(String::trim).ifPresent(targets::add);
+                        spec.option(setter.getKey()).ifPresent(value -> targets.addAll(HandlerSpec.commaList(value)));
                     }
                 }
             }

@@ -19,9 +19,23 @@ public final class OptionValues {
     private OptionValues() {
     }
 
-    /** Whether the argument is another handler, named in the configuration. */
+    /** Whether the argument is another handler (or several), named in the configuration. */
     public static boolean isHandlerReference(Class<?> type) {
-        return Handler.class.isAssignableFrom(type);
+        return Handler.class.isAssignableFrom(type) || (type.isArray()
+                && Handler.class.isAssignableFrom(type.getComponentType()));
+    }
+
+    /** The handlers named in {@code text} (one name, or a comma list for an array argument), already built. */
+    public static Object resolveReference(String text, Class<?> type, java.util.Map<String, Handler> built) {
+        if (!type.isArray()) {
+            return built.get(text.trim());
+        }
+        java.util.List<String> names = HandlerSpec.commaList(text);
+        Object array = java.lang.reflect.Array.newInstance(type.getComponentType(), names.size());
+        for (int i = 0; i < names.size(); i++) {
+            java.lang.reflect.Array.set(array, i, built.get(names.get(i)));
+        }
+        return array;
     }
 
     /** Converts {@code text}; throws IllegalArgumentException with "accepted: ..." when it does not fit. */
@@ -116,7 +130,8 @@ public final class OptionValues {
                     .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'))
                     .toList());
         } else if (isHandlerReference(type)) {
-            return "the name of another handler declared under loghandlers.handler.";
+            return type.isArray() ? "a comma-separated list of handler names declared under loghandlers.handler."
+                    : "the name of another handler declared under loghandlers.handler.";
         }
         return "the name of a class implementing " + type.getName() + " with a public no-argument constructor";
     }
