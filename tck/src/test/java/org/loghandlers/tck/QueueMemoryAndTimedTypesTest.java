@@ -94,7 +94,7 @@ class QueueMemoryAndTimedTypesTest {
                 """)) {
             Handler async = handler(deployment, "async");
             assertEquals(1024, get(async, "getCapacity"), "rounded up to a power of two");
-            assertEquals("DROP_NEWEST", get(async, "getOverflowPolicy").toString());
+            assertEquals("DROP_NEWEST", ((Enum<?>) get(async, "getOverflowPolicy")).name());
             assertEquals(true, get(async, "isRespectHandlerLevel"));
             assertEquals("async", get(async, "getName"));
             assertArrayEquals(new Handler[] {handler(deployment, "first"), handler(deployment, "second")},
