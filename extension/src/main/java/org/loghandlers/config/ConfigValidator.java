@@ -159,8 +159,8 @@ public final class ConfigValidator {
                 case CommonOptions.LOGGERS -> {
                     List<String> loggers = HandlerSpec.commaList(value);
                     if (loggers.isEmpty() || (loggers.contains(CommonOptions.NO_LOGGERS) && loggers.size() > 1)) {
-                        throw new IllegalArgumentException("accepted: a comma-separated list of logger names (\"\""
-                                + " for the root), or none to attach the handler to no logger");
+                        throw new IllegalArgumentException("accepted: a comma-separated list of logger names (root for"
+                                + " the root logger), or none to attach the handler to no logger");
                     }
                 }
                 default -> {
