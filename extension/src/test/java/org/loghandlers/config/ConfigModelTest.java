@@ -68,6 +68,21 @@ class ConfigModelTest {
     }
 
     @Test
+    void aHigherOrdinalSourceSuchAsSystemPropertiesOverridesTheFile() {
+        Config config = new SmallRyeConfigBuilder().withSources(
+                new PropertiesConfigSource(props(
+                        "loghandlers.handler.audit.type", "file",
+                        "loghandlers.handler.audit.level", "INFO"), "microprofile-config.properties", 100),
+                new PropertiesConfigSource(props(
+                        "loghandlers.handler.audit.level", "SEVERE",
+                        "loghandlers.handler.audit.delay", "true"), "system properties", 400))
+                .build();
+        HandlerSpec audit = ConfigReader.read(config, problems).handler("audit").orElseThrow();
+        assertEquals(List.of(), problems);
+        assertEquals(Map.of("level", "SEVERE", "delay", "true"), audit.options());
+    }
+
+    @Test
     void buildsARotatingFileHandlerWithEveryOptionApplied() {
         String file = logs.resolve("audit.log").toString();
         LogHandlersConfig config = read(props(
