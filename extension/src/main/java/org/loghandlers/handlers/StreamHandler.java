@@ -11,6 +11,7 @@ import java.util.logging.ErrorManager;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
+import org.loghandlers.format.PythonFormatter;
 
 /**
  * Writes each record to an {@link OutputStream}, {@code System.err} by default: Python's
@@ -22,6 +23,8 @@ import java.util.logging.LogRecord;
  * Python. A failing stream is reported once through the {@code ErrorManager} until a write succeeds again.
  */
 public class StreamHandler extends Handler {
+
+    private static final Formatter PYTHON_DEFAULT = new PythonFormatter();
 
     /** Guards the stream and every subclass's output state. */
     protected final ReentrantLock lock = new ReentrantLock();
@@ -183,7 +186,7 @@ public class StreamHandler extends Handler {
 
     private String formatted(LogRecord record) {
         Formatter formatter = getFormatter();
-        return formatter != null ? formatter.format(record) : DefaultFormat.INSTANCE.format(record);
+        return formatter != null ? formatter.format(record) : PYTHON_DEFAULT.format(record);
     }
 
     @Override

@@ -1,0 +1,160 @@
+package org.loghandlers.format;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A Python {@code %}-style logging format ({@code "%(asctime)s %(levelname)-8s %(message)s"}) parsed once into
+ * literal texts and attribute conversions, so formatting a record walks a list and never parses.
+ */
+final class PercentFormat {
+
+    private static final String ACCEPTED = "%(attribute)[flags][width][.precision]conversion or %%, where attribute"
+            + " is one of: " + RecordAttribute.ACCEPTED_NAMES + "; flags are any of - + space # 0; conversion is one"
+            + " of " + PercentConversion.ACCEPTED_CONVERSIONS + " (text attributes take only s, and o x X need an"
+            + " integer attribute)";
+
+    /** A piece of the format: a literal or one attribute conversion. */
+    private interface Segment {
+        void append(StringBuilder out, RecordFields fields);
+    }
+
+    private final String pattern;
+    private final Segment[] segments;
+    private final Set<RecordAttribute> used;
+
+    private PercentFormat(String pattern, Segment[] segments, Set<RecordAttribute> used) {
+        this.pattern = pattern;
+        this.segments = segments;
+        this.used = used;
+    }
+
+    String pattern() {
+        return pattern;
+    }
+
+    boolean uses(RecordAttribute attribute) {
+        return used.contains(attribute);
+    }
+
+    void append(StringBuilder out, RecordFields fields) {
+        for (Segment segment : segments) {
+            segment.append(out, fields);
+        }
+    }
+
+    /**
+     * Parses {@code pattern}.
+     *
+     * @throws IllegalArgumentException naming the option {@code format}, the value, the problem and what is
+     *     accepted
+     */
+    static PercentFormat parse(String pattern) {
+        if (pattern == null) {
+            throw invalid(null, "no format given");
+        }
+        List<Segment> segments = new ArrayList<>();
+        Set<RecordAttribute> used = EnumSet.noneOf(RecordAttribute.class);
+        StringBuilder literal = new StringBuilder();
+        int n = pattern.length();
+        int i = 0;
+        while (i < n) {
+            char c = pattern.charAt(i);
+            if (c != '%') {
+                literal.append(c);
+                i++;
+                continue;
+            }
+            int start = i;
+            i++;
+            if (i < n && pattern.charAt(i) == '%') {
+                literal.append('%');
+                i++;
+                continue;
+            }
+            if (i >= n || pattern.charAt(i) != '(') {
+                throw invalid(pattern, "'%' at position " + start + " is neither '%%' nor followed by '(attribute)'");
+            }
+            int close = pattern.indexOf(')', i);
+            if (close < 0) {
+                throw invalid(pattern, "'(' at position " + i + " is never closed");
+            }
+            String name = pattern.substring(i + 1, close);
+            RecordAttribute attribute = RecordAttribute.byPythonName(name);
+            if (attribute == null) {
+                throw invalid(pattern, "unknown attribute '" + name + "'");
+            }
+            i = close + 1;
+            int flagsStart = i;
+            while (i < n && "-+ #0".indexOf(pattern.charAt(i)) >= 0) {
+                i++;
+            }
+            String flags = pattern.substring(flagsStart, i);
+            int width = -1;
+            int digitsStart = i;
+            while (i < n && Character.isDigit(pattern.charAt(i))) {
+                i++;
+            }
+            if (i > digitsStart) {
+                width = parseCount(pattern, digitsStart, i);
+            }
+            int precision = -1;
+            if (i < n && pattern.charAt(i) == '.') {
+                i++;
+                digitsStart = i;
+                while (i < n && Character.isDigit(pattern.charAt(i))) {
+                    i++;
+                }
+                precision = i > digitsStart ? parseCount(pattern, digitsStart, i) : 0;
+            }
+            while (i < n && "hlL".indexOf(pattern.charAt(i)) >= 0) {
+                i++;
+            }
+            if (i >= n) {
+                throw invalid(pattern, "'" + pattern.substring(start) + "' has no conversion character");
+            }
+            char conversion = pattern.charAt(i);
+            i++;
+            String spec = pattern.substring(start, i);
+            if (!PercentConversion.isKnownConversion(conversion)) {
+                throw invalid(pattern, "'" + spec + "' has the unsupported conversion '" + conversion + "'");
+            }
+            if (attribute.kind == RecordAttribute.Kind.TEXT && !PercentConversion.isTextConversion(conversion)) {
+                throw invalid(pattern, "'" + spec + "' applies a number conversion to the text attribute " + name);
+            }
+            if (attribute.kind == RecordAttribute.Kind.REAL && PercentConversion.isIntegerOnlyConversion(conversion)) {
+                throw invalid(pattern, "'" + spec + "' needs an integer but " + name + " is a float");
+            }
+            if (literal.length() > 0) {
+                segments.add(literalSegment(literal.toString()));
+                literal.setLength(0);
+            }
+            used.add(attribute);
+            PercentConversion converter = new PercentConversion(flags, width, precision, conversion);
+            segments.add((out, fields) -> attribute.append(out, fields, converter));
+        }
+        if (literal.length() > 0) {
+            segments.add(literalSegment(literal.toString()));
+        }
+        return new PercentFormat(pattern, segments.toArray(new Segment[0]), used);
+    }
+
+    private static Segment literalSegment(String text) {
+        return (out, fields) -> out.append(text);
+    }
+
+    private static int parseCount(String pattern, int from, int to) {
+        try {
+            return Integer.parseInt(pattern.substring(from, to));
+        } catch (NumberFormatException tooLarge) {
+            throw invalid(pattern, "'" + pattern.substring(from, to) + "' at position " + from + " is too large");
+        }
+    }
+
+    private static IllegalArgumentException invalid(String pattern, String problem) {
+        return new IllegalArgumentException("format: '" + pattern + "' is not a valid Python %-style format: "
+                + problem + "; accepted: " + ACCEPTED);
+    }
+}

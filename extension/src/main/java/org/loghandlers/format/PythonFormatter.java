@@ -1,0 +1,130 @@
+package org.loghandlers.format;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.logging.Formatter;
+import java.util.logging.LogRecord;
+
+/**
+ * Python's {@code logging.Formatter} with {@code %} style for {@code java.util.logging}: a format such as
+ * {@code "%(asctime)s %(levelname)-8s %(name)s: %(message)s"} names Python's {@code LogRecord} attributes, filled
+ * from the JUL record (see {@code docs/formatters.adoc} for where each comes from). When the record has a
+ * Throwable, its stack trace follows the text on a new line, as Python appends the traceback.
+ *
+ * <p>The format and the date format are parsed when set; formatting a record walks the parsed pieces, reuses a
+ * per-thread buffer and takes the date text from a per-second cache. Safe for concurrent use, including while an
+ * option changes.
+ */
+public class PythonFormatter extends Formatter {
+
+    /** Python's default format. */
+    public static final String DEFAULT_FORMAT = "%(message)s";
+
+    /** When this class was loaded, in nanoseconds since the epoch: the origin of {@code relativeCreated}. */
+    static final long LOADED_AT_NANOS = RecordFields.epochNanos(Instant.now());
+
+    private volatile PercentFormat format;
+    private volatile String dateFormat;
+    private volatile boolean utc;
+    private volatile Asctime asctime;
+
+    /** A formatter for {@value #DEFAULT_FORMAT}, like Python's {@code Formatter()}. */
+    public PythonFormatter() {
+        this(DEFAULT_FORMAT, null);
+    }
+
+    /** A formatter for {@code format}, with Python's default date text. */
+    public PythonFormatter(String format) {
+        this(format, null);
+    }
+
+    /** A formatter for {@code format} with {@code dateFormat} ({@code datefmt}; null for Python's default). */
+    public PythonFormatter(String format, String dateFormat) {
+        this.format = PercentFormat.parse(format);
+        this.dateFormat = normalize(dateFormat);
+        this.asctime = new Asctime(compile(this.dateFormat), zone(false));
+    }
+
+    /**
+     * The {@code %}-style format (Python's {@code fmt}), default {@value #DEFAULT_FORMAT}.
+     *
+     * @throws IllegalArgumentException naming the option, the value and the accepted attributes and conversions,
+     *     when an attribute is unknown or a conversion malformed
+     */
+    public void setFormat(String format) {
+        this.format = PercentFormat.parse(format);
+    }
+
+    /** The {@code %}-style format. */
+    public String getFormat() {
+        return format.pattern();
+    }
+
+    /**
+     * The {@code time.strftime} format of {@code %(asctime)s} (Python's {@code datefmt}); null or empty (the
+     * default) gives {@code 2003-07-08 16:49:45,896}. With a date format no milliseconds are added, as in Python.
+     *
+     * @throws IllegalArgumentException naming the option, the value and the accepted directives
+     */
+    public void setDateFormat(String dateFormat) {
+        String normalized = normalize(dateFormat);
+        StrftimeFormat compiled = compile(normalized);
+        synchronized (this) {
+            this.dateFormat = normalized;
+            this.asctime = new Asctime(compiled, zone(utc));
+        }
+    }
+
+    /** The date format, null for Python's default. */
+    public String getDateFormat() {
+        return dateFormat;
+    }
+
+    /**
+     * Whether dates are shown in UTC (Python's {@code converter = time.gmtime}; {@code %Z} shows {@code GMT}) rather
+     * than in the JVM's default time zone, read when the formatter is made or this option set. Default false.
+     */
+    public void setUtc(boolean utc) {
+        synchronized (this) {
+            String current = dateFormat;
+            this.utc = utc;
+            this.asctime = new Asctime(compile(current), zone(utc));
+        }
+    }
+
+    /** Whether dates are shown in UTC. */
+    public boolean isUtc() {
+        return utc;
+    }
+
+    @Override
+    public String format(LogRecord record) {
+        StringBuilder out = FormatBuffer.take();
+        try {
+            RecordFields fields = new RecordFields(record, this, asctime);
+            format.append(out, fields);
+            if (record.getThrown() != null) {
+                String exceptionText = fields.exceptionText();
+                if (out.length() == 0 || out.charAt(out.length() - 1) != '\n') {
+                    out.append('\n');
+                }
+                out.append(exceptionText);
+            }
+            return out.toString();
+        } finally {
+            FormatBuffer.release(out);
+        }
+    }
+
+    private static String normalize(String dateFormat) {
+        return dateFormat == null || dateFormat.isEmpty() ? null : dateFormat;
+    }
+
+    private static StrftimeFormat compile(String dateFormat) {
+        return dateFormat == null ? null : StrftimeFormat.compile(dateFormat);
+    }
+
+    private static ZoneId zone(boolean utc) {
+        return utc ? ZoneId.of("GMT") : ZoneId.systemDefault();
+    }
+}

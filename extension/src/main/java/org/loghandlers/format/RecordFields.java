@@ -1,0 +1,127 @@
+package org.loghandlers.format;
+
+import java.time.Instant;
+import java.util.logging.LogRecord;
+
+/**
+ * One record as Python's {@code LogRecord} attributes see it, computing each value when a format asks for it and
+ * keeping the costly ones (message, traceback text) for the rest of the record.
+ */
+final class RecordFields {
+
+    static final String UNKNOWN_FILE = "(unknown file)";
+    static final String UNKNOWN_FUNCTION = "(unknown function)";
+
+    private static final long PROCESS_ID = ProcessHandle.current().pid();
+
+    final LogRecord record;
+    private final PythonFormatter formatter;
+    private final Asctime asctime;
+    private String message;
+    private String exceptionText;
+
+    RecordFields(LogRecord record, PythonFormatter formatter, Asctime asctime) {
+        this.record = record;
+        this.formatter = formatter;
+        this.asctime = asctime;
+    }
+
+    String message() {
+        if (message == null) {
+            String merged = JBossRecords.formattedMessage(record);
+            message = String.valueOf(merged != null ? merged : formatter.formatMessage(record));
+        }
+        return message;
+    }
+
+    String rawMessage() {
+        return String.valueOf(record.getMessage());
+    }
+
+    /** The traceback text, empty when the record has no Throwable. */
+    String exceptionText() {
+        if (exceptionText == null) {
+            Throwable thrown = record.getThrown();
+            exceptionText = thrown == null ? "" : RecordText.stackTrace(thrown);
+        }
+        return exceptionText;
+    }
+
+    void appendAsctime(StringBuilder out) {
+        asctime.append(out, record.getInstant(), (long) Math.floor(created()), (int) msecs());
+    }
+
+    String asctime() {
+        return asctime.text(record.getInstant(), (long) Math.floor(created()), (int) msecs());
+    }
+
+    /** Python's {@code created}: seconds since the epoch, from nanoseconds as Python 3.13 computes it. */
+    double created() {
+        Instant instant = record.getInstant();
+        long seconds = instant.getEpochSecond();
+        if (Math.abs(seconds) < 9_000_000_000L) {
+            return epochNanos(instant) / 1e9;
+        }
+        return seconds + instant.getNano() / 1e9;
+    }
+
+    /**
+     * Python's {@code msecs}: the whole milliseconds of the nanoseconds, except that 999 becomes 0 when
+     * {@code created} rounded up to the next second (Python 3.13 does this so that asctime does not go back).
+     */
+    double msecs() {
+        Instant instant = record.getInstant();
+        int millis = instant.getNano() / 1_000_000;
+        if (millis == 999 && (long) created() != instant.getEpochSecond()) {
+            return 0;
+        }
+        return millis;
+    }
+
+    double relativeCreated() {
+        return (epochNanos(record.getInstant()) - PythonFormatter.LOADED_AT_NANOS) / 1e6;
+    }
+
+    long processId() {
+        return PROCESS_ID;
+    }
+
+    String pathname() {
+        String className = record.getSourceClassName();
+        return className == null ? UNKNOWN_FILE : className;
+    }
+
+    String filename() {
+        String fromJBoss = JBossRecords.sourceFileName(record);
+        if (fromJBoss != null) {
+            return fromJBoss;
+        }
+        String className = record.getSourceClassName();
+        return className == null ? UNKNOWN_FILE : topLevelSimpleName(className) + ".java";
+    }
+
+    String module() {
+        String filename = filename();
+        int dot = filename.lastIndexOf('.');
+        return dot > 0 ? filename.substring(0, dot) : filename;
+    }
+
+    String funcName() {
+        String method = record.getSourceMethodName();
+        return method == null ? UNKNOWN_FUNCTION : method;
+    }
+
+    long lineno() {
+        return Math.max(0, JBossRecords.sourceLineNumber(record));
+    }
+
+    private static String topLevelSimpleName(String className) {
+        int start = className.lastIndexOf('.') + 1;
+        int nested = className.indexOf('$', start);
+        return className.substring(start, nested > start ? nested : className.length());
+    }
+
+    static long epochNanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+}
