@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Formatter;
 
+import org.loghandlers.format.JsonFormatter;
+import org.loghandlers.format.PythonFormatter;
+
 /**
- * Builds a handler's formatter from {@code format} (Python {@code %(name)s} style), {@code formatter} ({@code json}
- * or a class name) and {@code date-format}. The formatter classes are looked up by name, so a build without them
- * reports "not available yet" for these keys rather than failing to load.
+ * Builds a handler's formatter from {@code format} (a {@link PythonFormatter} format string), {@code formatter}
+ * ({@code json} for {@link JsonFormatter}, or a class name) and {@code date-format}.
  */
 public final class FormatterOption {
 
-    static final String PYTHON_FORMATTER = "org.loghandlers.format.PythonFormatter";
-    static final String JSON_FORMATTER = "org.loghandlers.format.JsonFormatter";
     static final String JSON = "json";
 
     private FormatterOption() {
@@ -44,13 +44,15 @@ public final class FormatterOption {
         if (format.isPresent()) {
             key = spec.key(CommonOptions.FORMAT);
             value = format.get();
-            built = instantiate(PYTHON_FORMATTER, key, value, loader);
-            setText(built, "setFormat", value, key);
+            try {
+                built = new PythonFormatter(value);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key, value, e.getMessage());
+            }
         } else if (formatter.isPresent()) {
             key = spec.key(CommonOptions.FORMATTER);
             value = formatter.get();
-            String className = JSON.equalsIgnoreCase(value) ? JSON_FORMATTER : value;
-            built = instantiate(className, key, value, loader);
+            built = JSON.equalsIgnoreCase(value) ? new JsonFormatter() : instantiate(value, key, loader);
         } else if (dateFormat.isPresent()) {
             throw new ConfigException(spec.key(CommonOptions.DATE_FORMAT), dateFormat.get(),
                     "date-format applies to the formatter set by format or formatter, and neither is set");
@@ -63,15 +65,12 @@ public final class FormatterOption {
         return Optional.of(built);
     }
 
-    private static Formatter instantiate(String className, String key, String value, ClassLoader loader) {
-        Class<?> found = HandlerTypes.load(className, loader);
-        if (found == null && (className.equals(PYTHON_FORMATTER) || className.equals(JSON_FORMATTER))) {
-            throw new ConfigException(key, value, className + " is not available yet in this build");
-        }
+    private static Formatter instantiate(String className, String key, ClassLoader loader) {
         try {
             return (Formatter) OptionValues.newInstanceOf(className, Formatter.class, loader);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            throw new ConfigException(key, value, "accepted: json, or " + OptionValues.accepted(Formatter.class));
+            throw new ConfigException(key, className, "accepted: json, or "
+                    + OptionValues.accepted(Formatter.class));
         }
     }
 
@@ -80,7 +79,8 @@ public final class FormatterOption {
         try {
             method = formatter.getClass().getMethod(setter, String.class);
         } catch (NoSuchMethodException e) {
-            throw new ConfigException(key, text, formatter.getClass().getName() + " has no " + setter + "(String)");
+            throw new ConfigException(key, text, "does not apply to " + formatter.getClass().getName()
+                    + ", which has no " + setter + "(String)");
         }
         try {
             method.invoke(formatter, text);

@@ -215,6 +215,47 @@ class ConfigModelTest {
     }
 
     @Test
+    void formatAndDateFormatGiveThePythonStyleLineAndJsonGivesOneObject() {
+        LogHandlersConfig config = read(props(
+                "loghandlers.handler.text.type", "null",
+                "loghandlers.handler.text.format", "%(asctime)s %(levelname)s %(name)s: %(message)s",
+                "loghandlers.handler.text.date-format", "%Y",
+                "loghandlers.handler.json.type", "null",
+                "loghandlers.handler.json.formatter", "json"));
+        ConfigValidator.Result validation = ConfigValidator.validate(config, getClass().getClassLoader());
+        assertEquals(List.of(), validation.problems());
+        Map<String, Handler> handlers = HandlerAssembler.build(config, validation.handlerClasses(),
+                getClass().getClassLoader()).handlers();
+        java.util.logging.LogRecord record = new java.util.logging.LogRecord(Level.WARNING, "disk at 91%");
+        record.setLoggerName("com.acme.disk");
+        String year = String.valueOf(java.time.Year.now().getValue());
+        assertEquals(year + " WARNING com.acme.disk: disk at 91%",
+                handlers.get("text").getFormatter().format(record).strip());
+        String json = handlers.get("json").getFormatter().format(record);
+        assertTrue(json.startsWith("{") && json.contains("\"com.acme.disk\""), json);
+    }
+
+    @Test
+    void formatAndFormatterTogetherAndADateFormatWithoutUseAreProblems() {
+        List<String> found = problemsOf(props(
+                "loghandlers.handler.a.type", "null",
+                "loghandlers.handler.a.format", "%(message)s",
+                "loghandlers.handler.a.formatter", "json",
+                "loghandlers.handler.b.type", "null",
+                "loghandlers.handler.b.date-format", "%Y",
+                "loghandlers.handler.c.type", "null",
+                "loghandlers.handler.c.formatter", "json",
+                "loghandlers.handler.c.date-format", "%Y"));
+        assertEquals(List.of(
+                "loghandlers.handler.a.formatter=json: set either format (a Python format string) or formatter,"
+                        + " not both",
+                "loghandlers.handler.b.date-format=%Y: date-format applies to the formatter set by format or"
+                        + " formatter, and neither is set",
+                "loghandlers.handler.c.date-format=%Y: does not apply to org.loghandlers.format.JsonFormatter,"
+                        + " which has no setDateFormat(String)"), found);
+    }
+
+    @Test
     void readsLevelsInJavaJbossAndPythonNames() {
         assertEquals(Level.SEVERE, LevelOption.parse("error"));
         assertEquals(Level.WARNING, LevelOption.parse("WARN"));
