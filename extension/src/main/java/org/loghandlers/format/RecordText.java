@@ -11,12 +11,15 @@ final class RecordText {
     }
 
     /**
-     * The name of the thread that logged: JBoss's captured name when the record is an ExtLogRecord, the current
+     * The name of the thread that logged: the name a {@link ThreadNamedRecord} carries, JBoss's captured name when the record is an ExtLogRecord, the current
      * thread's name when the record carries the current thread's id (the usual case: formatting happens in the
      * logging call), and {@code Thread-<id>} otherwise, since looking a thread up by id is costly.
      */
     @SuppressWarnings("deprecation")
     static String threadName(LogRecord record) {
+        if (record instanceof ThreadNamedRecord) {
+            return ((ThreadNamedRecord) record).getThreadName();
+        }
         String captured = JBossRecords.threadName(record);
         if (captured != null) {
             return captured;

@@ -22,7 +22,7 @@ import org.loghandlers.format.PythonFormatter;
  * bytes go out in one write followed by a flush. {@link #close()} flushes but does not close the stream, as in
  * Python. A failing stream is reported once through the {@code ErrorManager} until a write succeeds again.
  */
-public class StreamHandler extends Handler {
+public class StreamHandler extends Handler implements FilterOnlyHandler {
 
     private static final Formatter PYTHON_DEFAULT = new PythonFormatter();
 
@@ -134,6 +134,23 @@ public class StreamHandler extends Handler {
         if (record == null || closed || !isLoggable(record)) {
             return;
         }
+        write(record);
+    }
+
+    /** Python's {@code handle}: applies the filter but not the level, as a memory or queue target expects. */
+    @Override
+    public void handle(LogRecord record) {
+        if (record == null || closed) {
+            return;
+        }
+        java.util.logging.Filter filter = getFilter();
+        if (filter != null && !filter.isLoggable(record)) {
+            return;
+        }
+        write(record);
+    }
+
+    private void write(LogRecord record) {
         byte[] encoded = encode(record);
         if (encoded == null) {
             return;

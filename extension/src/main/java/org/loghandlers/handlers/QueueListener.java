@@ -1,0 +1,387 @@
+package org.loghandlers.handlers;
+
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.ErrorManager;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.jctools.queues.MessagePassingQueue;
+
+/**
+ * Takes records off a {@link QueueHandler}'s queue and hands them to its handlers on one consumer thread: Python's
+ * {@code logging.handlers.QueueListener}, reached through {@link QueueHandler#getListener()} (Python 3.12's
+ * {@code QueueHandler.listener}).
+ *
+ * <p>The consumer drains the queue in batches, hands each record to every handler, and flushes the handlers once at
+ * the end of a batch, not per record. When the queue is empty it parks; the next producer wakes it. It runs on its
+ * own daemon thread {@code loghandlers-queue-<name>} ({@link #start()}) or as one long task on an executor the
+ * caller supplies ({@link #start(Executor)}), such as a container's managed executor.
+ *
+ * <p>{@link #stop()} delivers every record accepted before it and waits for that. After it, records go straight to
+ * the handlers on the logging thread, so none is lost. Starting twice throws {@link IllegalStateException}, as
+ * Python 3.14 does; a stopped listener cannot be started again. After records were dropped, the listener sends its
+ * handlers one WARNING {@code "N records dropped by queue 'x' since <time>"} once the queue has caught up.
+ * {@link #close()} is {@link #stop()}, so a listener can be used in try-with-resources, as Python 3.14's is a
+ * context manager.
+ */
+public final class QueueListener implements AutoCloseable {
+
+    private static final int NEW = 0;
+    private static final int RUNNING = 1;
+    private static final int STOPPING = 2;
+    private static final int STOPPED = 3;
+
+    private static final int BATCH_LIMIT = 1024;
+    private static final int SPINS_BEFORE_PARKING = 64;
+    private static final long PARK_NANOS_WHILE_FULL = 50_000;
+    private static final Handler[] NO_HANDLERS = new Handler[0];
+
+    private final QueueHandler source;
+    private final Object lifecycle = new Object();
+    private final AtomicBoolean loopClaimed = new AtomicBoolean();
+    private final AtomicBoolean consumerParked = new AtomicBoolean();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    /** After the stop, the one consumer is whoever holds this lock. */
+    private final ReentrantLock afterStop = new ReentrantLock();
+    private final MessagePassingQueue.Consumer<LogRecord> deliverer = this::deliver;
+
+    private volatile Handler[] handlers = NO_HANDLERS;
+    private volatile boolean respectHandlerLevel;
+    private volatile int state = NEW;
+    private volatile Thread consumer;
+    private volatile boolean unstartedOverflowReported;
+
+    QueueListener(QueueHandler source) {
+        this.source = source;
+    }
+
+    /** The handlers each record is given to, in order; default none. May be changed while running. */
+    public void setHandlers(Handler... handlers) {
+        Handler[] copy = handlers == null ? NO_HANDLERS : handlers.clone();
+        for (Handler handler : copy) {
+            Objects.requireNonNull(handler, "handlers: a handler is null");
+            if (handler == source) {
+                throw new IllegalArgumentException("handlers: a QueueHandler cannot be its own listener's handler");
+            }
+        }
+        this.handlers = copy;
+    }
+
+    public Handler[] getHandlers() {
+        return handlers.clone();
+    }
+
+    /**
+     * Whether a handler gets only records at or above its own level; default false, as in Python, where the
+     * handlers' levels are then ignored. Ignoring a level works for {@link FilterOnlyHandler} handlers; other JUL
+     * handlers check their level in {@code publish} regardless.
+     */
+    public void setRespectHandlerLevel(boolean respectHandlerLevel) {
+        this.respectHandlerLevel = respectHandlerLevel;
+    }
+
+    public boolean isRespectHandlerLevel() {
+        return respectHandlerLevel;
+    }
+
+    /** Starts the consumer on a new daemon thread named {@code loghandlers-queue-<name>}. */
+    public void start() {
+        start(null);
+    }
+
+    /**
+     * Starts the consumer as one long-running task on {@code executor} ({@code null}: a thread of its own).
+     *
+     * @throws IllegalStateException if it was started before
+     * @throws java.util.concurrent.RejectedExecutionException if the executor refuses the task; the listener can
+     *         then be started again
+     */
+    public void start(Executor executor) {
+        synchronized (lifecycle) {
+            if (state != NEW) {
+                throw new IllegalStateException("QueueListener of queue '" + source.getName() + "' "
+                        + (state == RUNNING ? "is already started" : "has been stopped and cannot be restarted"));
+            }
+            source.queue();
+            state = RUNNING;
+            try {
+                if (executor == null) {
+                    Thread thread = new Thread(this::consume, "loghandlers-queue-" + source.getName());
+                    thread.setDaemon(true);
+                    thread.start();
+                } else {
+                    executor.execute(this::consume);
+                }
+            } catch (RuntimeException | Error e) {
+                state = NEW;
+                throw e;
+            }
+        }
+    }
+
+    /** Whether {@link #start} has been called and {@link #stop()} has not. */
+    public boolean isRunning() {
+        return state == RUNNING;
+    }
+
+    /**
+     * Delivers every record accepted so far, waits until that is done, and stops the consumer; later records go
+     * straight to the handlers. Idempotent; a listener never started just starts delivering directly.
+     */
+    public void stop() {
+        synchronized (lifecycle) {
+            if (state == NEW || state == RUNNING) {
+                state = STOPPING;
+            }
+        }
+        LockSupport.unpark(consumer);
+        if (loopClaimed.compareAndSet(false, true)) {
+            // Never started, or the executor has not run the task yet: finish here; the task will return at once.
+            finishStop();
+            return;
+        }
+        if (Thread.currentThread() == consumer) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                finished.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    boolean hasHandlers() {
+        return handlers.length > 0;
+    }
+
+    boolean wasStarted() {
+        return state != NEW;
+    }
+
+    // ---- producer side, called by QueueHandler.enqueue on the logging thread
+
+    void offer(RecordQueue queue, LogRecord record) {
+        if (state == STOPPED) {
+            deliverDirectly(queue, record);
+            return;
+        }
+        if (queue.offer(record)) {
+            afterOffer(queue);
+            return;
+        }
+        switch (queue.policy()) {
+            case BLOCK:
+                offerWaiting(queue, record);
+                break;
+            case DROP_NEWEST:
+                queue.countDropped();
+                if (state == NEW) {
+                    reportUnstartedOverflow();
+                }
+                break;
+            case DROP_OLDEST:
+                offerDroppingOldest(queue, record);
+                break;
+            default:
+                throw new AssertionError(queue.policy());
+        }
+    }
+
+    private void offerWaiting(RecordQueue queue, LogRecord record) {
+        if (Thread.currentThread() == consumer) {
+            // A handler logging back into its own full queue would wait for itself: it is the consumer, so it
+            // delivers the record now instead.
+            deliver(record);
+            queue.countDelivered(1);
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            int now = state;
+            if (now == STOPPED) {
+                deliverDirectly(queue, record);
+                return;
+            }
+            if (now == NEW) {
+                // Nothing will ever make room: fail like Python's put_nowait on a full queue.
+                queue.countDropped();
+                reportUnstartedOverflow();
+                return;
+            }
+            if (attempt <= SPINS_BEFORE_PARKING) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(this, PARK_NANOS_WHILE_FULL);
+            }
+            if (queue.offer(record)) {
+                afterOffer(queue);
+                return;
+            }
+        }
+    }
+
+    private void offerDroppingOldest(RecordQueue queue, LogRecord record) {
+        do {
+            if (state == STOPPED) {
+                deliverDirectly(queue, record);
+                return;
+            }
+            queue.dropOldest();
+        } while (!queue.offer(record));
+        afterOffer(queue);
+    }
+
+    private void afterOffer(RecordQueue queue) {
+        if (consumerParked.get() && consumerParked.compareAndSet(true, false)) {
+            LockSupport.unpark(consumer);
+        }
+        if (state == STOPPED) {
+            // The consumer may have taken its last look before this record arrived.
+            afterStop.lock();
+            try {
+                drainDirectly(queue);
+            } finally {
+                afterStop.unlock();
+            }
+        }
+    }
+
+    private void deliverDirectly(RecordQueue queue, LogRecord record) {
+        afterStop.lock();
+        try {
+            drainDirectly(queue);
+            deliver(record);
+            queue.countDelivered(1);
+            flushHandlers();
+        } finally {
+            afterStop.unlock();
+        }
+    }
+
+    private void reportUnstartedOverflow() {
+        if (!unstartedOverflowReported) {
+            unstartedOverflowReported = true;
+            source.reportError("queue '" + source.getName() + "' is full and its listener was never started"
+                    + " (no handlers configured?): dropping records", null, ErrorManager.WRITE_FAILURE);
+        }
+    }
+
+    // ---- consumer side
+
+    private void consume() {
+        if (!loopClaimed.compareAndSet(false, true)) {
+            return;
+        }
+        consumer = Thread.currentThread();
+        try {
+            RecordQueue queue = source.queue();
+            while (state == RUNNING) {
+                int taken = queue.drain(deliverer, BATCH_LIMIT);
+                if (taken > 0) {
+                    queue.countDelivered(taken);
+                    flushHandlers();
+                }
+                if (taken < BATCH_LIMIT && queue.isEmpty()) {
+                    reportDrops(queue);
+                    parkUntilOffered(queue);
+                }
+            }
+        } finally {
+            finishStop();
+            consumer = null;
+        }
+    }
+
+    private void parkUntilOffered(RecordQueue queue) {
+        consumerParked.set(true);
+        if (queue.isEmpty() && state == RUNNING) {
+            LockSupport.park(this);
+        }
+        consumerParked.set(false);
+    }
+
+    private void finishStop() {
+        afterStop.lock();
+        try {
+            state = STOPPED;
+            if (source.hasQueue()) {
+                RecordQueue queue = source.queue();
+                drainDirectly(queue);
+                reportDrops(queue);
+            }
+        } finally {
+            afterStop.unlock();
+            finished.countDown();
+        }
+    }
+
+    /** Delivers what is queued; called holding {@link #afterStop}. */
+    private void drainDirectly(RecordQueue queue) {
+        long taken = 0;
+        LogRecord record;
+        while ((record = queue.poll()) != null) {
+            deliver(record);
+            taken++;
+        }
+        if (taken > 0) {
+            queue.countDelivered(taken);
+            flushHandlers();
+        }
+    }
+
+    private void reportDrops(RecordQueue queue) {
+        RecordQueue.DropReport report = queue.takeDropReport();
+        if (report == null) {
+            return;
+        }
+        LogRecord warning = new LogRecord(Level.WARNING, report.message(queue.name()));
+        warning.setLoggerName(QueueHandler.class.getName());
+        warning.setSourceClassName(null);
+        deliver(warning);
+        flushHandlers();
+    }
+
+    private void deliver(LogRecord record) {
+        boolean respectLevel = respectHandlerLevel;
+        for (Handler handler : handlers) {
+            try {
+                if (!respectLevel) {
+                    Targets.handleIgnoringLevel(handler, record);
+                } else if (record.getLevel().intValue() >= handler.getLevel().intValue()) {
+                    handler.publish(record);
+                }
+            } catch (RuntimeException e) {
+                source.reportError("QueueListener of queue '" + source.getName() + "': handler " + handler
+                        + " failed on a record of logger " + record.getLoggerName(), e, ErrorManager.WRITE_FAILURE);
+            }
+        }
+    }
+
+    private void flushHandlers() {
+        for (Handler handler : handlers) {
+            try {
+                handler.flush();
+            } catch (RuntimeException e) {
+                source.reportError("QueueListener of queue '" + source.getName() + "': handler " + handler
+                        + " failed to flush", e, ErrorManager.FLUSH_FAILURE);
+            }
+        }
+    }
+}
