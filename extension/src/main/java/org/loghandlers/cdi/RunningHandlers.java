@@ -18,6 +18,8 @@ import org.loghandlers.config.HandlerTypes;
 import org.loghandlers.config.LevelOption;
 import org.loghandlers.config.LogHandlersConfig;
 import org.loghandlers.config.LoggerSpec;
+import org.loghandlers.handlers.QueueHandler;
+import org.loghandlers.handlers.QueueListener;
 
 /**
  * The handlers of one deployment once built: attached to their loggers, queue listeners running. {@link #stop()}
@@ -38,7 +40,7 @@ final class RunningHandlers {
     private final Map<String, Handler> handlers;
     private final List<Attachment> attachments = new ArrayList<>();
     private final List<LoggerSettings> previousSettings = new ArrayList<>();
-    private final List<QueueListenerControl> listeners = new ArrayList<>();
+    private final List<QueueListener> listeners = new ArrayList<>();
     private boolean stopped;
 
     private RunningHandlers(Map<String, Handler> handlers) {
@@ -74,7 +76,7 @@ final class RunningHandlers {
             if (!HandlerTypes.QUEUE.equals(spec.type())) {
                 continue;
             }
-            QueueListenerControl listener = QueueListenerControl.of(handlers.get(spec.name()));
+            QueueListener listener = ((QueueHandler) handlers.get(spec.name())).getListener();
             listener.start(executors.forQueue(spec.name(), spec.option(CommonOptions.EXECUTOR).map(String::trim)
                     .orElse(null)));
             listeners.add(listener);
@@ -117,7 +119,7 @@ final class RunningHandlers {
             return;
         }
         stopped = true;
-        for (QueueListenerControl listener : listeners) {
+        for (QueueListener listener : listeners) {
             try {
                 listener.stop();
             } catch (RuntimeException e) {

@@ -1,7 +1,9 @@
 package org.loghandlers.tck;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,9 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.loghandlers.cdi.LogHandler;
 import org.loghandlers.handlers.FileHandler;
+import org.loghandlers.handlers.MemoryHandler;
 import org.loghandlers.handlers.NullHandler;
+import org.loghandlers.handlers.QueueHandler;
 import org.loghandlers.handlers.RotatingFileHandler;
 import org.loghandlers.handlers.StreamHandler;
+import org.loghandlers.handlers.TimedRotatingFileHandler;
 import org.loghandlers.handlers.WatchedFileHandler;
 
 /** Every handler type in this build, declared in properties, arrives with each of its options applied. */
@@ -61,6 +67,26 @@ class HandlerTypesTest {
                 loghandlers.handler.audit.compress=true
                 loghandlers.handler.audit.level=WARNING
                 loghandlers.handler.audit.loggers=tck.types
+                loghandlers.handler.daily.type=timed-rotating-file
+                loghandlers.handler.daily.file-name=%1$s/daily.log
+                loghandlers.handler.daily.when=midnight
+                loghandlers.handler.daily.backup-count=7
+                loghandlers.handler.daily.utc=true
+                loghandlers.handler.daily.at-time=02:30
+                loghandlers.handler.daily.compress=true
+                loghandlers.handler.daily.loggers=none
+                loghandlers.handler.buffer.type=memory
+                loghandlers.handler.buffer.capacity=50
+                loghandlers.handler.buffer.flush-level=ERROR
+                loghandlers.handler.buffer.flush-on-close=false
+                loghandlers.handler.buffer.target=discard
+                loghandlers.handler.buffer.loggers=none
+                loghandlers.handler.async.type=queue
+                loghandlers.handler.async.handlers=discard,own
+                loghandlers.handler.async.capacity=1000
+                loghandlers.handler.async.overflow-policy=drop-newest
+                loghandlers.handler.async.respect-handler-level=true
+                loghandlers.handler.async.loggers=none
                 loghandlers.handler.own.class=org.loghandlers.tck.CapturingHandler
                 loghandlers.handler.own.tag=from properties
                 loghandlers.handler.own.loggers=tck.types
@@ -91,6 +117,18 @@ class HandlerTypesTest {
     @LogHandler("own")
     CapturingHandler own;
 
+    @Inject
+    @LogHandler("daily")
+    TimedRotatingFileHandler daily;
+
+    @Inject
+    @LogHandler("buffer")
+    MemoryHandler buffer;
+
+    @Inject
+    @LogHandler("async")
+    QueueHandler async;
+
     @Test
     void streamHandlerHasItsOptions() {
         assertEquals("\r\n", console.getTerminator());
@@ -116,6 +154,34 @@ class HandlerTypesTest {
         assertTrue(audit.isCompress());
         assertEquals(Level.WARNING, audit.getLevel());
         assertEquals("from properties", own.getTag());
+    }
+
+    @Test
+    void timedRotatingFileHandlerHasItsOptions() {
+        assertTrue(daily.getFileName().endsWith("daily.log"));
+        assertEquals("MIDNIGHT", daily.getWhen().toUpperCase(java.util.Locale.ROOT));
+        assertEquals(7, daily.getBackupCount());
+        assertTrue(daily.isUtc());
+        assertEquals("02:30", daily.getAtTime().substring(0, 5));
+        assertTrue(daily.isCompress());
+    }
+
+    @Test
+    void memoryHandlerHasItsOptionsAndItsTargetIsTheNamedHandler() {
+        assertEquals(50, buffer.getCapacity());
+        assertEquals(Level.SEVERE.intValue(), buffer.getFlushLevel().intValue());
+        assertFalse(buffer.isFlushOnClose());
+        assertSame(discard, buffer.getTarget());
+    }
+
+    @Test
+    void queueHandlerHasItsOptionsAndPassesRecordsToTheNamedHandlers() {
+        assertEquals(1024, async.getCapacity(), "rounded up to a power of two");
+        assertEquals("drop-newest", async.getOverflowPolicy());
+        assertTrue(async.isRespectHandlerLevel());
+        assertEquals("async", async.getName());
+        assertArrayEquals(new Handler[] {discard, own}, async.getHandlers());
+        assertTrue(async.getListener().isRunning());
     }
 
     /** The handlers have no format set, so each line is Python's default: the message alone. */

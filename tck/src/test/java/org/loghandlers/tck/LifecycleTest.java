@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +22,6 @@ import jakarta.enterprise.event.Startup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loghandlers.cdi.LogHandler;
-import org.loghandlers.config.HandlerTypes;
 
 /**
  * Start and stop: handlers are attached before application beans run, and after shutdown every record accepted is
@@ -146,8 +144,6 @@ class LifecycleTest {
 
     @Test
     void aQueueDeliversAHundredThousandRecordsFromFourThreadsByShutdown() throws Exception {
-        assumeTrue(HandlerTypes.isAvailable("queue", getClass().getClassLoader()),
-                "type queue is not in this build yet");
         Path file = work.resolve("queued.log");
         try (WeldDeployment deployment = WeldDeployment.deploy(work, """
                 loghandlers.handler.async.type=queue
@@ -167,8 +163,6 @@ class LifecycleTest {
 
     @Test
     void aQueueListenerRunsOnItsOwnNamedDaemonThreadOnWeldSe() throws Exception {
-        assumeTrue(HandlerTypes.isAvailable("queue", getClass().getClassLoader()),
-                "type queue is not in this build yet");
         try (WeldDeployment deployment = WeldDeployment.deploy(work, """
                 loghandlers.handler.async.type=queue
                 loghandlers.handler.async.handlers=seen
@@ -183,8 +177,6 @@ class LifecycleTest {
 
     @Test
     void aMemoryHandlerFlushesItsBufferToItsTargetAtShutdown() throws Exception {
-        assumeTrue(HandlerTypes.isAvailable("memory", getClass().getClassLoader()),
-                "type memory is not in this build yet");
         Path file = work.resolve("flushed.log");
         Handler memory;
         try (WeldDeployment deployment = WeldDeployment.deploy(work, """
