@@ -162,7 +162,12 @@ class LifecycleTest {
     }
 
     @Test
-    void aQueueListenerRunsOnItsOwnNamedDaemonThreadOnWeldSe() throws Exception {
+    void aQueueListenerRunsOnItsOwnNamedDaemonThreadOnWeldSeAndSaysSoOnceAtFine() throws Exception {
+        Logger choice = Logger.getLogger("org.loghandlers.cdi.ListenerExecutors");
+        CapturingHandler choiceLog = new CapturingHandler();
+        Level previousLevel = choice.getLevel();
+        choice.setLevel(Level.FINE);
+        choice.addHandler(choiceLog);
         try (WeldDeployment deployment = WeldDeployment.deploy(work, """
                 loghandlers.handler.async.type=queue
                 loghandlers.handler.async.handlers=seen
@@ -172,7 +177,13 @@ class LifecycleTest {
             Logger.getLogger("tck.thread").info("which thread?");
             ThreadRecordingHandler seen = (ThreadRecordingHandler) handler(deployment, "seen");
             assertEquals("loghandlers-queue-async", seen.awaitThreadName());
+        } finally {
+            choice.removeHandler(choiceLog);
+            choice.setLevel(previousLevel);
         }
+        assertEquals(1, choiceLog.messages().size(), choiceLog.messages()::toString);
+        assertTrue(choiceLog.messages().get(0).contains("async: its own daemon thread loghandlers-queue-async (no"
+                + " ManagedExecutorService at java:comp/DefaultManagedExecutorService)"), choiceLog.messages()::toString);
     }
 
     @Test
