@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.Set;
 import java.util.logging.Handler;
 
@@ -40,7 +41,15 @@ public class LogHandlersExtension implements Extension {
 
     void registerHandlerBeans(@Observes AfterBeanDiscovery event) {
         applicationLoader = applicationLoader();
-        Config mpConfig = ConfigProvider.getConfig(applicationLoader);
+        Config mpConfig;
+        try {
+            mpConfig = ConfigProvider.getConfig(applicationLoader);
+        } catch (RuntimeException | ServiceConfigurationError | LinkageError e) {
+            problems.add(new ConfigProblem("loghandlers.*", null, "cannot read MicroProfile Config (is an"
+                    + " implementation such as SmallRye Config present?): " + e));
+            config = new LogHandlersConfig(List.of(), List.of());
+            return;
+        }
         config = ConfigReader.read(mpConfig, problems);
         ConfigValidator.Result validation = ConfigValidator.validate(config, applicationLoader);
         problems.addAll(validation.problems());
