@@ -28,10 +28,15 @@ final class Deployments {
                 .addAsManifestResource(new StringAsset(properties), "microprofile-config.properties");
     }
 
-    /** A fresh directory for log files; its path goes into the properties, so the test finds it again there. */
+    /**
+     * A fresh directory for log files under {@code target/tck-logs}; its path goes into the properties, and the
+     * tests read it back from the injected handlers.
+     */
     static Path logDirectory(String prefix) {
         try {
-            return Files.createTempDirectory("loghandlers-tck-" + prefix);
+            Path logs = Path.of("target", "tck-logs").toAbsolutePath();
+            Files.createDirectories(logs);
+            return Files.createTempDirectory(logs, prefix + "-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
