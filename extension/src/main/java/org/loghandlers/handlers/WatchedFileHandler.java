@@ -46,7 +46,8 @@ public class WatchedFileHandler extends FileHandler {
         } catch (IOException e) {
             return; // The path cannot be examined right now; keep writing to the file that is open.
         }
-        if (!Objects.equals(current, open.fileKey())) {
+        // A null key at open means the file vanished while being opened: reopen rather than trust it.
+        if (open.fileKey() == null || !Objects.equals(current, open.fileKey())) {
             closeFile();
         }
     }
