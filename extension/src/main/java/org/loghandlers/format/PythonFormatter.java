@@ -15,7 +15,7 @@ import java.util.logging.LogRecord;
  * per-thread buffer and takes the date text from a per-second cache. Safe for concurrent use, including while an
  * option changes.
  */
-public class PythonFormatter extends Formatter {
+public class PythonFormatter extends Formatter implements AppendingFormatter {
 
     /** Python's default format. */
     public static final String DEFAULT_FORMAT = "%(message)s";
@@ -101,18 +101,24 @@ public class PythonFormatter extends Formatter {
     public String format(LogRecord record) {
         StringBuilder out = FormatBuffer.take();
         try {
-            RecordFields fields = new RecordFields(record, this, asctime);
-            format.append(out, fields);
-            if (record.getThrown() != null) {
-                String exceptionText = fields.exceptionText();
-                if (out.length() == 0 || out.charAt(out.length() - 1) != '\n') {
-                    out.append('\n');
-                }
-                out.append(exceptionText);
-            }
+            formatTo(record, out);
             return out.toString();
         } finally {
             FormatBuffer.release(out);
+        }
+    }
+
+    @Override
+    public void formatTo(LogRecord record, StringBuilder out) {
+        int start = out.length();
+        RecordFields fields = new RecordFields(record, this, asctime);
+        format.append(out, fields);
+        if (record.getThrown() != null) {
+            String exceptionText = fields.exceptionText();
+            if (out.length() == start || out.charAt(out.length() - 1) != '\n') {
+                out.append('\n');
+            }
+            out.append(exceptionText);
         }
     }
 

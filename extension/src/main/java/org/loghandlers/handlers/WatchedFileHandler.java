@@ -29,9 +29,9 @@ public class WatchedFileHandler extends FileHandler {
     }
 
     @Override
-    protected void emit(LogRecord record, byte[] encoded) throws IOException {
+    protected void emit(LogRecord record, byte[] encoded, int length) throws IOException {
         reopenIfNeeded();
-        super.emit(record, encoded);
+        super.emit(record, encoded, length);
     }
 
     /** Reopens the file when the one at the path is no longer the one open; called under {@link #lock}. */
