@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
 /**
@@ -18,7 +17,7 @@ import java.util.logging.LogRecord;
  * LogManager record, left out otherwise or when empty) and {@code exception} ({@code class}, {@code message},
  * {@code stackTrace} and the {@code cause} chain; left out when none). Safe for concurrent use.
  */
-public class JsonFormatter extends Formatter implements AppendingFormatter {
+public class JsonFormatter extends AppendingFormatter {
 
     private volatile boolean utc;
     private volatile IsoTimestamp timestamps = new IsoTimestamp(ZoneId.systemDefault());
@@ -35,17 +34,6 @@ public class JsonFormatter extends Formatter implements AppendingFormatter {
     /** Whether timestamps are in UTC. */
     public boolean isUtc() {
         return utc;
-    }
-
-    @Override
-    public String format(LogRecord record) {
-        StringBuilder out = FormatBuffer.take();
-        try {
-            formatTo(record, out);
-            return out.toString();
-        } finally {
-            FormatBuffer.release(out);
-        }
     }
 
     @Override

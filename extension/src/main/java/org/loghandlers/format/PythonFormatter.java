@@ -2,7 +2,6 @@ package org.loghandlers.format;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
 /**
@@ -15,7 +14,7 @@ import java.util.logging.LogRecord;
  * per-thread buffer and takes the date text from a per-second cache. Safe for concurrent use, including while an
  * option changes.
  */
-public class PythonFormatter extends Formatter implements AppendingFormatter {
+public class PythonFormatter extends AppendingFormatter {
 
     /** Python's default format. */
     public static final String DEFAULT_FORMAT = "%(message)s";
@@ -95,17 +94,6 @@ public class PythonFormatter extends Formatter implements AppendingFormatter {
     /** Whether dates are shown in UTC. */
     public boolean isUtc() {
         return utc;
-    }
-
-    @Override
-    public String format(LogRecord record) {
-        StringBuilder out = FormatBuffer.take();
-        try {
-            formatTo(record, out);
-            return out.toString();
-        } finally {
-            FormatBuffer.release(out);
-        }
     }
 
     @Override

@@ -46,13 +46,19 @@ public class FileHandler extends StreamHandler {
         setFileName(fileName);
         setMode(mode);
         setDelay(delay);
-        if (!delay) {
-            lock.lock();
-            try {
-                ensureOpen();
-            } finally {
-                lock.unlock();
-            }
+        openUnlessDelayed();
+    }
+
+    /** Opens the file now, as Python's constructors do, unless {@code delay} is set. */
+    final void openUnlessDelayed() {
+        if (delay) {
+            return;
+        }
+        lock.lock();
+        try {
+            ensureOpen();
+        } finally {
+            lock.unlock();
         }
     }
 
