@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
 /**
@@ -18,7 +17,7 @@ import java.util.logging.LogRecord;
  * LogManager record, left out otherwise or when empty) and {@code exception} ({@code class}, {@code message},
  * {@code stackTrace} and the {@code cause} chain; left out when none). Safe for concurrent use.
  */
-public class JsonFormatter extends Formatter {
+public class JsonFormatter extends AppendingFormatter {
 
     private volatile boolean utc;
     private volatile IsoTimestamp timestamps = new IsoTimestamp(ZoneId.systemDefault());
@@ -38,44 +37,38 @@ public class JsonFormatter extends Formatter {
     }
 
     @Override
-    public String format(LogRecord record) {
-        StringBuilder out = FormatBuffer.take();
-        try {
-            out.append('{');
-            JsonText.appendName(out, "timestamp");
-            out.append('"');
-            timestamps.append(out, record.getInstant());
-            out.append('"');
-            JsonText.appendName(out, "level");
-            JsonText.appendString(out, PythonLevel.name(record.getLevel()));
-            JsonText.appendName(out, "levelno");
-            out.append(PythonLevel.number(record.getLevel()));
-            JsonText.appendName(out, "javaLevel");
-            JsonText.appendString(out, record.getLevel().getName());
-            JsonText.appendName(out, "logger");
-            JsonText.appendString(out, record.getLoggerName());
-            JsonText.appendName(out, "message");
-            String merged = JBossRecords.formattedMessage(record);
-            JsonText.appendString(out, merged != null ? merged : formatMessage(record));
-            JsonText.appendName(out, "thread");
-            JsonText.appendString(out, RecordText.threadName(record));
-            JsonText.appendName(out, "threadId");
-            out.append(record.getLongThreadID());
-            JsonText.appendName(out, "sequence");
-            out.append(record.getSequenceNumber());
-            appendOptional(out, "sourceClass", record.getSourceClassName());
-            appendOptional(out, "sourceMethod", record.getSourceMethodName());
-            appendParameters(out, record.getParameters());
-            appendMdc(out, JBossRecords.mdc(record));
-            if (record.getThrown() != null) {
-                JsonText.appendName(out, "exception");
-                appendException(out, record.getThrown());
-            }
-            out.append('}');
-            return out.toString();
-        } finally {
-            FormatBuffer.release(out);
+    public void formatTo(LogRecord record, StringBuilder out) {
+        out.append('{');
+        JsonText.appendName(out, "timestamp");
+        out.append('"');
+        timestamps.append(out, record.getInstant());
+        out.append('"');
+        JsonText.appendName(out, "level");
+        JsonText.appendString(out, PythonLevel.name(record.getLevel()));
+        JsonText.appendName(out, "levelno");
+        out.append(PythonLevel.number(record.getLevel()));
+        JsonText.appendName(out, "javaLevel");
+        JsonText.appendString(out, record.getLevel().getName());
+        JsonText.appendName(out, "logger");
+        JsonText.appendString(out, record.getLoggerName());
+        JsonText.appendName(out, "message");
+        String merged = JBossRecords.formattedMessage(record);
+        JsonText.appendString(out, merged != null ? merged : formatMessage(record));
+        JsonText.appendName(out, "thread");
+        JsonText.appendString(out, RecordText.threadName(record));
+        JsonText.appendName(out, "threadId");
+        out.append(record.getLongThreadID());
+        JsonText.appendName(out, "sequence");
+        out.append(record.getSequenceNumber());
+        appendOptional(out, "sourceClass", record.getSourceClassName());
+        appendOptional(out, "sourceMethod", record.getSourceMethodName());
+        appendParameters(out, record.getParameters());
+        appendMdc(out, JBossRecords.mdc(record));
+        if (record.getThrown() != null) {
+            JsonText.appendName(out, "exception");
+            appendException(out, record.getThrown());
         }
+        out.append('}');
     }
 
     private static void appendOptional(StringBuilder out, String name, String value) {

@@ -2,7 +2,6 @@ package org.loghandlers.format;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
 /**
@@ -15,7 +14,7 @@ import java.util.logging.LogRecord;
  * per-thread buffer and takes the date text from a per-second cache. Safe for concurrent use, including while an
  * option changes.
  */
-public class PythonFormatter extends Formatter {
+public class PythonFormatter extends AppendingFormatter {
 
     /** Python's default format. */
     public static final String DEFAULT_FORMAT = "%(message)s";
@@ -98,21 +97,16 @@ public class PythonFormatter extends Formatter {
     }
 
     @Override
-    public String format(LogRecord record) {
-        StringBuilder out = FormatBuffer.take();
-        try {
-            RecordFields fields = new RecordFields(record, this, asctime);
-            format.append(out, fields);
-            if (record.getThrown() != null) {
-                String exceptionText = fields.exceptionText();
-                if (out.length() == 0 || out.charAt(out.length() - 1) != '\n') {
-                    out.append('\n');
-                }
-                out.append(exceptionText);
+    public void formatTo(LogRecord record, StringBuilder out) {
+        int start = out.length();
+        RecordFields fields = new RecordFields(record, this, asctime);
+        format.append(out, fields);
+        if (record.getThrown() != null) {
+            String exceptionText = fields.exceptionText();
+            if (out.length() == start || out.charAt(out.length() - 1) != '\n') {
+                out.append('\n');
             }
-            return out.toString();
-        } finally {
-            FormatBuffer.release(out);
+            out.append(exceptionText);
         }
     }
 

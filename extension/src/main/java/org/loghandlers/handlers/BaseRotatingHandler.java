@@ -38,8 +38,8 @@ public abstract class BaseRotatingHandler extends FileHandler {
     protected abstract void doRollover() throws IOException;
 
     @Override
-    protected void emit(LogRecord record, byte[] encoded) throws IOException {
-        if (ensureOpen() && rolloverDue(record, encoded.length)) {
+    protected void emit(LogRecord record, byte[] encoded, int length) throws IOException {
+        if (ensureOpen() && rolloverDue(record, length)) {
             try {
                 doRollover();
                 rolloverOutage.succeeded();
@@ -49,7 +49,7 @@ public abstract class BaseRotatingHandler extends FileHandler {
                         + e.getMessage(), e, ErrorManager.GENERIC_FAILURE);
             }
         }
-        super.emit(record, encoded);
+        super.emit(record, encoded, length);
     }
 
     private boolean rolloverDue(LogRecord record, int encodedLength) throws IOException {

@@ -46,13 +46,19 @@ public class FileHandler extends StreamHandler {
         setFileName(fileName);
         setMode(mode);
         setDelay(delay);
-        if (!delay) {
-            lock.lock();
-            try {
-                ensureOpen();
-            } finally {
-                lock.unlock();
-            }
+        openUnlessDelayed();
+    }
+
+    /** Opens the file now, as Python's constructors do, unless {@code delay} is set. */
+    final void openUnlessDelayed() {
+        if (delay) {
+            return;
+        }
+        lock.lock();
+        try {
+            ensureOpen();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -124,19 +130,19 @@ public class FileHandler extends StreamHandler {
     }
 
     @Override
-    protected void emit(LogRecord record, byte[] encoded) throws IOException {
+    protected void emit(LogRecord record, byte[] encoded, int length) throws IOException {
         if (!ensureOpen()) {
             writeOutage.lost(describe() + ": cannot open " + path, null, ErrorManager.OPEN_FAILURE);
             return;
         }
         checkVanished();
-        writeRecord(encoded);
+        writeRecord(encoded, length);
     }
 
     /** Writes bytes to the open file, dropping the file on failure so that the next record reopens it. */
-    final void writeRecord(byte[] encoded) {
+    final void writeRecord(byte[] encoded, int length) {
         try {
-            file.write(encoded);
+            file.write(encoded, 0, length);
             if (isAutoFlush()) {
                 file.flush();
             }

@@ -39,14 +39,7 @@ public class RotatingFileHandler extends BaseRotatingHandler {
         setMaxBytes(maxBytes);
         setBackupCount(backupCount);
         setDelay(delay);
-        if (!delay) {
-            lock.lock();
-            try {
-                ensureOpen();
-            } finally {
-                lock.unlock();
-            }
-        }
+        openUnlessDelayed();
     }
 
     /** The size in bytes the file may not reach; 0 (the default) never rolls over. */

@@ -151,59 +151,54 @@ public class StreamHandler extends Handler implements FilterOnlyHandler {
     }
 
     private void write(LogRecord record) {
-        byte[] encoded = encode(record);
-        if (encoded == null) {
-            return;
-        }
-        lock.lock();
+        EncodedRecord encoded = EncodedRecord.take();
         try {
-            if (!closed) {
-                emit(record, encoded);
+            if (!encode(record, encoded)) {
+                return;
             }
-        } catch (IOException | RuntimeException e) {
-            writeOutage.lost(describe() + ": could not write a record", e instanceof Exception ? e : null,
-                    ErrorManager.WRITE_FAILURE);
+            lock.lock();
+            try {
+                if (!closed) {
+                    emit(record, encoded.bytes(), encoded.length());
+                }
+            } catch (IOException | RuntimeException e) {
+                writeOutage.lost(describe() + ": could not write a record", e, ErrorManager.WRITE_FAILURE);
+            } finally {
+                lock.unlock();
+            }
         } finally {
-            lock.unlock();
+            encoded.release();
         }
     }
 
     /**
-     * Writes one encoded record; called under {@link #lock}. Subclasses decide here where the bytes go and what to
-     * do first (roll over, reopen).
+     * Writes one encoded record, the first {@code length} bytes of {@code encoded}; called under {@link #lock}.
+     * Subclasses decide here where the bytes go and what to do first (roll over, reopen). The array is reused for
+     * the next record: copy what must outlive the call.
      */
-    protected void emit(LogRecord record, byte[] encoded) throws IOException {
+    protected void emit(LogRecord record, byte[] encoded, int length) throws IOException {
         OutputStream out = stream;
         if (out == null) {
             return;
         }
-        out.write(encoded);
+        out.write(encoded, 0, length);
         if (autoFlush) {
             out.flush();
         }
         writeOutage.succeeded();
     }
 
-    /** The record as the bytes that will be written: formatted, terminated and encoded; null if formatting failed. */
-    byte[] encode(LogRecord record) {
-        String text;
+    /** Formats, terminates and encodes the record into {@code encoded}; false, reported, if formatting failed. */
+    private boolean encode(LogRecord record, EncodedRecord encoded) {
+        Formatter formatter = getFormatter();
         try {
-            text = formatted(record);
+            encoded.encode(record, formatter != null ? formatter : PYTHON_DEFAULT, terminator, charset);
+            return true;
         } catch (RuntimeException e) {
             reportError(describe() + ": could not format a record of logger " + record.getLoggerName(), e,
                     ErrorManager.FORMAT_FAILURE);
-            return null;
+            return false;
         }
-        String end = terminator;
-        if (!text.endsWith(end)) {
-            text = text.concat(end);
-        }
-        return text.getBytes(charset);
-    }
-
-    private String formatted(LogRecord record) {
-        Formatter formatter = getFormatter();
-        return formatter != null ? formatter.format(record) : PYTHON_DEFAULT.format(record);
     }
 
     @Override

@@ -210,9 +210,9 @@ public class TimedRotatingFileHandler extends BaseRotatingHandler {
 
     /** Times the first rollover before the file is opened, so that a file created now is not mistaken for old. */
     @Override
-    protected void emit(LogRecord record, byte[] encoded) throws IOException {
+    protected void emit(LogRecord record, byte[] encoded, int length) throws IOException {
         currentSchedule();
-        super.emit(record, encoded);
+        super.emit(record, encoded, length);
     }
 
     @Override

@@ -29,9 +29,9 @@ public class WatchedFileHandler extends FileHandler {
     }
 
     @Override
-    protected void emit(LogRecord record, byte[] encoded) throws IOException {
+    protected void emit(LogRecord record, byte[] encoded, int length) throws IOException {
         reopenIfNeeded();
-        super.emit(record, encoded);
+        super.emit(record, encoded, length);
     }
 
     /** Reopens the file when the one at the path is no longer the one open; called under {@link #lock}. */
@@ -46,7 +46,8 @@ public class WatchedFileHandler extends FileHandler {
         } catch (IOException e) {
             return; // The path cannot be examined right now; keep writing to the file that is open.
         }
-        if (!Objects.equals(current, open.fileKey())) {
+        // A null key at open means the file vanished while being opened: reopen rather than trust it.
+        if (open.fileKey() == null || !Objects.equals(current, open.fileKey())) {
             closeFile();
         }
     }

@@ -1,0 +1,34 @@
+package org.loghandlers.config;
+
+import java.util.List;
+
+/** The option keys every handler accepts, whatever its type, and those that only {@code queue} adds. */
+public final class CommonOptions {
+
+    public static final String TYPE = "type";
+    public static final String CLASS = "class";
+    public static final String LEVEL = "level";
+    public static final String FORMAT = "format";
+    public static final String FORMATTER = "formatter";
+    public static final String DATE_FORMAT = "date-format";
+    public static final String ENCODING = "encoding";
+    public static final String FILTER = "filter";
+    public static final String ENABLED = "enabled";
+    public static final String LOGGERS = "loggers";
+
+    /** {@code queue}: the names of the handlers its listener hands records to (its {@code setHandlers}). */
+    public static final String HANDLERS = "handlers";
+    /** {@code queue}: JNDI name of the ManagedExecutorService its listener runs on (not its {@code setExecutor}). */
+    public static final String EXECUTOR = "executor";
+
+    /** The value of {@code loggers} that attaches a handler to no logger. */
+    public static final String NO_LOGGERS = "none";
+
+    static final List<String> ALL = List.of(TYPE, CLASS, LEVEL, FORMAT, FORMATTER, DATE_FORMAT, ENCODING, FILTER,
+            ENABLED, LOGGERS);
+
+    static final List<String> QUEUE_ONLY = List.of(EXECUTOR);
+
+    private CommonOptions() {
+    }
+}

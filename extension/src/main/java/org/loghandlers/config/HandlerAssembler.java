@@ -1,0 +1,161 @@
+package org.loghandlers.config;
+
+import java.io.UnsupportedEncodingException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Filter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+
+/**
+ * Builds the handlers of a validated configuration: each one with its no-arg constructor, then every option through
+ * its setter, targets before the handlers that pass records to them. A setter that refuses a value becomes a
+ * problem naming the key. When any problem is found, everything built is closed and nothing is returned.
+ */
+public final class HandlerAssembler {
+
+    private HandlerAssembler() {
+    }
+
+    /** The outcome: the handlers by name in build order (targets first), or the problems that prevented it. */
+    public record Result(Map<String, Handler> handlers, List<ConfigProblem> problems) {
+
+        public boolean succeeded() {
+            return problems.isEmpty();
+        }
+    }
+
+    public static Result build(LogHandlersConfig config, Map<String, Class<? extends Handler>> classes,
+            ClassLoader loader) {
+        Map<String, List<String>> edges = HandlerReferences.of(config, classes);
+        Map<String, Handler> built = new LinkedHashMap<>();
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (String name : HandlerReferences.buildOrder(edges)) {
+            HandlerSpec spec = config.handler(name).orElseThrow();
+            Class<? extends Handler> handlerClass = classes.get(name);
+            if (handlerClass == null) {
+                continue;
+            }
+            try {
+                Handler handler = buildOne(spec, handlerClass, built, loader, problems);
+                if (handler != null) {
+                    built.put(name, handler);
+                }
+            } catch (ConfigException e) {
+                problems.add(e.problem());
+            }
+        }
+        if (!problems.isEmpty()) {
+            closeAll(built);
+            return new Result(Map.of(), problems);
+        }
+        return new Result(built, problems);
+    }
+
+    /** The handler, or null after adding to {@code problems} what stopped it. */
+    private static Handler buildOne(HandlerSpec spec, Class<? extends Handler> handlerClass, Map<String, Handler> built,
+            ClassLoader loader, List<ConfigProblem> problems) {
+        String constructedKey = spec.key(spec.type() != null ? CommonOptions.TYPE : CommonOptions.CLASS);
+        Handler handler;
+        try {
+            handler = handlerClass.getConstructor().newInstance();
+        } catch (InvocationTargetException e) {
+            throw new ConfigException(constructedKey, spec.type() != null ? spec.type() : spec.className(),
+                    "the constructor failed: " + e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new ConfigException(constructedKey, spec.type() != null ? spec.type() : spec.className(),
+                    "cannot be constructed: " + e);
+        }
+        Map<String, Method> setters = HandlerOptions.of(handlerClass);
+        if (setters.containsKey("name") && !spec.options().containsKey("name")) {
+            invoke(handler, setters.get("name"), spec.name(), spec.key("name"), spec.name());
+        }
+        int before = problems.size();
+        for (Map.Entry<String, String> option : spec.options().entrySet()) {
+            Method setter = setters.get(option.getKey());
+            if (setter == null || (HandlerTypes.QUEUE.equals(spec.type())
+                    && CommonOptions.QUEUE_ONLY.contains(option.getKey()))) {
+                continue;
+            }
+            try {
+                Class<?> argument = setter.getParameterTypes()[0];
+                Object value = OptionValues.isHandlerReference(argument)
+                        ? OptionValues.resolveReference(option.getValue(), argument, built)
+                        : OptionValues.convert(option.getValue(), argument, loader);
+                invoke(handler, setter, value, spec.key(option.getKey()), option.getValue());
+            } catch (IllegalArgumentException e) {
+                problems.add(new ConfigProblem(spec.key(option.getKey()), option.getValue(), e.getMessage()));
+            } catch (ConfigException e) {
+                problems.add(e.problem());
+            }
+        }
+        try {
+            applyCommon(spec, handler, loader);
+        } catch (ConfigException e) {
+            problems.add(e.problem());
+        }
+        if (problems.size() > before) {
+            handler.close();
+            return null;
+        }
+        return handler;
+    }
+
+    private static void applyCommon(HandlerSpec spec, Handler handler, ClassLoader loader) {
+        spec.option(CommonOptions.ENCODING).ifPresent(encoding -> {
+            try {
+                handler.setEncoding(encoding.trim());
+            } catch (UnsupportedEncodingException | RuntimeException e) {
+                throw new ConfigException(spec.key(CommonOptions.ENCODING), encoding,
+                        "accepted: a charset name supported by this JVM, such as UTF-8");
+            }
+        });
+        spec.option(CommonOptions.FILTER).ifPresent(filter -> handler.setFilter(
+                (Filter) convert(spec, CommonOptions.FILTER, filter, Filter.class, loader)));
+        FormatterOption.create(spec, loader).ifPresent(handler::setFormatter);
+        spec.option(CommonOptions.LEVEL).ifPresent(level -> handler.setLevel(
+                (Level) convert(spec, CommonOptions.LEVEL, level, Level.class, loader)));
+        if (!spec.enabled()) {
+            handler.setLevel(Level.OFF);
+        }
+    }
+
+    private static Object convert(HandlerSpec spec, String option, String value, Class<?> type, ClassLoader loader) {
+        try {
+            return OptionValues.convert(value, type, loader);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(spec.key(option), value, e.getMessage());
+        }
+    }
+
+    private static void invoke(Handler handler, Method setter, Object value, String key, String text) {
+        try {
+            setter.invoke(handler, value);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            String message = cause instanceof IllegalArgumentException ? cause.getMessage() : cause.toString();
+            throw new ConfigException(key, text, "refused by " + setter.getDeclaringClass().getSimpleName() + "."
+                    + setter.getName() + ": " + message);
+        } catch (IllegalAccessException e) {
+            throw new ConfigException(key, text, e.toString());
+        }
+    }
+
+    /** Closes handlers in reverse build order, so each is closed before the targets it passes records to. */
+    public static void closeAll(Map<String, Handler> handlers) {
+        List<Handler> reverse = new ArrayList<>(handlers.values());
+        Collections.reverse(reverse);
+        for (Handler handler : reverse) {
+            try {
+                handler.close();
+            } catch (RuntimeException e) {
+                handler.getErrorManager().error("loghandlers: closing " + handler + " failed", e, 0);
+            }
+        }
+    }
+}

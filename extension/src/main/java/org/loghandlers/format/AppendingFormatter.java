@@ -1,0 +1,25 @@
+package org.loghandlers.format;
+
+import java.util.logging.Formatter;
+import java.util.logging.LogRecord;
+
+/**
+ * A formatter that writes a record's text into a builder the caller owns, so a handler can format and encode a
+ * record without making a {@code String} of it first. {@link #format} is derived from {@link #formatTo}.
+ */
+public abstract class AppendingFormatter extends Formatter {
+
+    /** Appends the record's text to {@code out}. */
+    public abstract void formatTo(LogRecord record, StringBuilder out);
+
+    @Override
+    public String format(LogRecord record) {
+        StringBuilder out = FormatBuffer.take();
+        try {
+            formatTo(record, out);
+            return out.toString();
+        } finally {
+            FormatBuffer.release(out);
+        }
+    }
+}

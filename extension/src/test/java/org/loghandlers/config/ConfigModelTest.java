@@ -1,0 +1,277 @@
+package org.loghandlers.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+
+import org.eclipse.microprofile.config.Config;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.loghandlers.handlers.RotatingFileHandler;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+class ConfigModelTest {
+
+    @TempDir
+    Path logs;
+
+    private final List<ConfigProblem> problems = new ArrayList<>();
+
+    private static Config config(Map<String, String> properties) {
+        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties, "test", 100)).build();
+    }
+
+    private LogHandlersConfig read(Map<String, String> properties) {
+        return ConfigReader.read(config(properties), problems);
+    }
+
+    private List<String> problemsOf(Map<String, String> properties) {
+        LogHandlersConfig config = read(properties);
+        problems.addAll(ConfigValidator.validate(config, getClass().getClassLoader()).problems());
+        return problems.stream().map(ConfigProblem::describe).toList();
+    }
+
+    private static Map<String, String> props(String... keyValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put(keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+
+    @Test
+    void readsEachHandlerWithItsTypeAndOptionsAndQuotedLoggerNames() {
+        LogHandlersConfig config = read(props(
+                "loghandlers.handler.audit.type", "rotating-file",
+                "loghandlers.handler.audit.max-bytes", "10485760",
+                "loghandlers.handler.audit.loggers", "com.acme.audit, com.acme.billing",
+                "loghandlers.logger.\"com.acme.audit\".level", "FINE",
+                "unrelated.key", "x"));
+        assertEquals(List.of(), problems);
+        HandlerSpec audit = config.handler("audit").orElseThrow();
+        assertEquals("rotating-file", audit.type());
+        assertEquals(Map.of("max-bytes", "10485760", "loggers", "com.acme.audit, com.acme.billing"), audit.options());
+        assertEquals(List.of("com.acme.audit", "com.acme.billing"), audit.loggers());
+        assertEquals("com.acme.audit", config.loggers().get(0).name());
+        assertEquals("FINE", config.loggers().get(0).options().get("level"));
+    }
+
+    @Test
+    void aHigherOrdinalSourceSuchAsSystemPropertiesOverridesTheFile() {
+        Config config = new SmallRyeConfigBuilder().withSources(
+                new PropertiesConfigSource(props(
+                        "loghandlers.handler.audit.type", "file",
+                        "loghandlers.handler.audit.level", "INFO"), "microprofile-config.properties", 100),
+                new PropertiesConfigSource(props(
+                        "loghandlers.handler.audit.level", "SEVERE",
+                        "loghandlers.handler.audit.delay", "true"), "system properties", 400))
+                .build();
+        HandlerSpec audit = ConfigReader.read(config, problems).handler("audit").orElseThrow();
+        assertEquals(List.of(), problems);
+        assertEquals(Map.of("level", "SEVERE", "delay", "true"), audit.options());
+    }
+
+    @Test
+    void buildsARotatingFileHandlerWithEveryOptionApplied() {
+        String file = logs.resolve("audit.log").toString();
+        LogHandlersConfig config = read(props(
+                "loghandlers.handler.audit.type", "rotating-file",
+                "loghandlers.handler.audit.file-name", file,
+                "loghandlers.handler.audit.max-bytes", "2048",
+                "loghandlers.handler.audit.backup-count", "5",
+                "loghandlers.handler.audit.delay", "true",
+                "loghandlers.handler.audit.level", "WARN",
+                "loghandlers.handler.audit.encoding", "ISO-8859-1"));
+        ConfigValidator.Result validation = ConfigValidator.validate(config, getClass().getClassLoader());
+        assertEquals(List.of(), validation.problems());
+        HandlerAssembler.Result built = HandlerAssembler.build(config, validation.handlerClasses(),
+                getClass().getClassLoader());
+        assertEquals(List.of(), built.problems());
+        RotatingFileHandler audit = assertInstanceOf(RotatingFileHandler.class, built.handlers().get("audit"));
+        try {
+            assertEquals(file, audit.getFileName());
+            assertEquals(2048, audit.getMaxBytes());
+            assertEquals(5, audit.getBackupCount());
+            assertTrue(audit.isDelay());
+            assertEquals(Level.WARNING, audit.getLevel());
+            assertEquals("ISO-8859-1", audit.getEncoding());
+        } finally {
+            audit.close();
+        }
+    }
+
+    @Test
+    void buildsAUserClassAndResolvesItsTargetByName() {
+        LogHandlersConfig config = read(props(
+                "loghandlers.handler.front.class", RelayHandler.class.getName(),
+                "loghandlers.handler.front.target", "back",
+                "loghandlers.handler.front.capacity", "3",
+                "loghandlers.handler.front.mode", "keep-last",
+                "loghandlers.handler.back.class", RelayHandler.class.getName(),
+                "loghandlers.handler.back.level", "DEBUG"));
+        ConfigValidator.Result validation = ConfigValidator.validate(config, getClass().getClassLoader());
+        assertEquals(List.of(), validation.problems());
+        Map<String, Handler> handlers = HandlerAssembler.build(config, validation.handlerClasses(),
+                getClass().getClassLoader()).handlers();
+        RelayHandler front = (RelayHandler) handlers.get("front");
+        assertSame(handlers.get("back"), front.getTarget());
+        assertEquals(3, front.getCapacity());
+        assertEquals(RelayHandler.Mode.KEEP_LAST, front.getMode());
+        assertEquals(Level.FINE, handlers.get("back").getLevel());
+        assertEquals(List.of("back", "front"), List.copyOf(handlers.keySet()));
+    }
+
+    @Test
+    void reportsEveryProblemAtOnceWithKeyValueAndWhatIsAccepted() {
+        List<String> found = problemsOf(props(
+                "loghandlers.handler.audit.type", "rotating-fil",
+                "loghandlers.handler.main.type", "file",
+                "loghandlers.handler.main.max-byts", "10",
+                "loghandlers.handler.main.level", "LOUD",
+                "loghandlers.handler.main.delay", "maybe",
+                "loghandlers.handlers.x.type", "file"));
+        assertEquals(5, found.size(), String.join("\n", found));
+        assertTrue(found.contains("loghandlers.handlers.x.type=file: unknown key; keys under loghandlers. start with"
+                + " loghandlers.handler. or loghandlers.logger.; did you mean loghandlers.handler.x.type?"), found::toString);
+        assertTrue(found.stream().anyMatch(p -> p.startsWith("loghandlers.handler.audit.type=rotating-fil: unknown"
+                + " handler type; accepted: stream, file, null,") && p.endsWith("did you mean rotating-file?")), found::toString);
+        assertTrue(found.stream().anyMatch(p -> p.startsWith("loghandlers.handler.main.max-byts=10: unknown option"
+                + " for type file; accepted: ")), found::toString);
+        assertTrue(found.stream().anyMatch(p -> p.startsWith("loghandlers.handler.main.level=LOUD: unknown level;")),
+                found::toString);
+        assertTrue(found.contains("loghandlers.handler.main.delay=maybe: accepted: true or false"), found::toString);
+    }
+
+    @Test
+    void suggestsTheClosestOptionOfTheHandlersOwnType() {
+        List<String> found = problemsOf(props(
+                "loghandlers.handler.audit.type", "rotating-file",
+                "loghandlers.handler.audit.backup-cout", "3"));
+        assertEquals(1, found.size(), found::toString);
+        assertTrue(found.get(0).endsWith("did you mean backup-count?"), found::toString);
+    }
+
+    @Test
+    void reportsUnknownTargetNamesAndCycles() {
+        List<String> found = problemsOf(props(
+                "loghandlers.handler.a.class", RelayHandler.class.getName(),
+                "loghandlers.handler.a.target", "b",
+                "loghandlers.handler.b.class", RelayHandler.class.getName(),
+                "loghandlers.handler.b.target", "a",
+                "loghandlers.handler.c.class", RelayHandler.class.getName(),
+                "loghandlers.handler.c.target", "audti",
+                "loghandlers.handler.audit.type", "null"));
+        assertTrue(found.contains("loghandlers.handler.c.target=audti: no handler named audti is declared; declared:"
+                + " a, audit, b, c; did you mean audit?"), found::toString);
+        assertEquals(1, found.stream().filter(p -> p.contains("cycle: a -> b -> a")).count(), found::toString);
+        assertEquals(2, found.size(), found::toString);
+    }
+
+    @Test
+    void reportsAMissingTypeAndAClassThatIsNotAHandler() {
+        List<String> found = problemsOf(props(
+                "loghandlers.handler.a.level", "INFO",
+                "loghandlers.handler.b.class", "java.lang.String",
+                "loghandlers.handler.c.class", "com.acme.Missing"));
+        assertEquals(3, found.size(), found::toString);
+        assertTrue(found.get(0).startsWith("loghandlers.handler.a.type (not set): every handler needs a type"),
+                found::toString);
+        assertTrue(found.contains("loghandlers.handler.b.class=java.lang.String: not a concrete java.util.logging.Handler"),
+                found::toString);
+        assertTrue(found.get(2).startsWith("loghandlers.handler.c.class=com.acme.Missing: class not found"),
+                found::toString);
+    }
+
+    @Test
+    void aSetterThatRefusesAValueBecomesAProblemAndNothingStaysOpen() {
+        LogHandlersConfig config = read(props(
+                "loghandlers.handler.audit.type", "rotating-file",
+                "loghandlers.handler.audit.file-name", logs.resolve("a.log").toString(),
+                "loghandlers.handler.audit.max-bytes", "-1",
+                "loghandlers.handler.relay.class", RelayHandler.class.getName(),
+                "loghandlers.handler.relay.capacity", "0"));
+        ConfigValidator.Result validation = ConfigValidator.validate(config, getClass().getClassLoader());
+        assertEquals(List.of(), validation.problems());
+        HandlerAssembler.Result built = HandlerAssembler.build(config, validation.handlerClasses(),
+                getClass().getClassLoader());
+        List<String> found = built.problems().stream().map(ConfigProblem::describe).toList();
+        assertEquals(List.of(
+                "loghandlers.handler.audit.max-bytes=-1: refused by RotatingFileHandler.setMaxBytes: maxBytes: -1 is"
+                        + " negative; expected 0 (never roll over) or a positive number of bytes",
+                "loghandlers.handler.relay.capacity=0: refused by RelayHandler.setCapacity: capacity: 0 is below 1"),
+                found);
+        assertTrue(built.handlers().isEmpty());
+    }
+
+    @Test
+    void formatAndDateFormatGiveThePythonStyleLineAndJsonGivesOneObject() {
+        LogHandlersConfig config = read(props(
+                "loghandlers.handler.text.type", "null",
+                "loghandlers.handler.text.format", "%(asctime)s %(levelname)s %(name)s: %(message)s",
+                "loghandlers.handler.text.date-format", "%Y",
+                "loghandlers.handler.json.type", "null",
+                "loghandlers.handler.json.formatter", "json"));
+        ConfigValidator.Result validation = ConfigValidator.validate(config, getClass().getClassLoader());
+        assertEquals(List.of(), validation.problems());
+        Map<String, Handler> handlers = HandlerAssembler.build(config, validation.handlerClasses(),
+                getClass().getClassLoader()).handlers();
+        java.util.logging.LogRecord record = new java.util.logging.LogRecord(Level.WARNING, "disk at 91%");
+        record.setLoggerName("com.acme.disk");
+        String year = String.valueOf(java.time.Year.now().getValue());
+        assertEquals(year + " WARNING com.acme.disk: disk at 91%",
+                handlers.get("text").getFormatter().format(record).strip());
+        String json = handlers.get("json").getFormatter().format(record);
+        assertTrue(json.startsWith("{") && json.contains("\"com.acme.disk\""), json);
+    }
+
+    @Test
+    void formatAndFormatterTogetherAndADateFormatWithoutUseAreProblems() {
+        List<String> found = problemsOf(props(
+                "loghandlers.handler.a.type", "null",
+                "loghandlers.handler.a.format", "%(message)s",
+                "loghandlers.handler.a.formatter", "json",
+                "loghandlers.handler.b.type", "null",
+                "loghandlers.handler.b.date-format", "%Y",
+                "loghandlers.handler.c.type", "null",
+                "loghandlers.handler.c.formatter", "json",
+                "loghandlers.handler.c.date-format", "%Y"));
+        assertEquals(List.of(
+                "loghandlers.handler.a.formatter=json: set either format (a Python format string) or formatter,"
+                        + " not both",
+                "loghandlers.handler.b.date-format=%Y: date-format applies to the formatter set by format or"
+                        + " formatter, and neither is set",
+                "loghandlers.handler.c.date-format=%Y: does not apply to org.loghandlers.format.JsonFormatter,"
+                        + " which has no setDateFormat(String)"), found);
+    }
+
+    @Test
+    void readsLevelsInJavaJbossAndPythonNames() {
+        assertEquals(Level.SEVERE, LevelOption.parse("error"));
+        assertEquals(Level.WARNING, LevelOption.parse("WARN"));
+        assertEquals(Level.FINE, LevelOption.parse("DEBUG"));
+        assertEquals(Level.FINER, LevelOption.parse("trace"));
+        assertEquals(1100, LevelOption.parse("CRITICAL").intValue());
+        assertEquals(Level.ALL, LevelOption.parse("NOTSET"));
+        assertEquals(Level.CONFIG, LevelOption.parse("700"));
+    }
+
+    @Test
+    void namesOptionsInKebabCase() {
+        assertEquals("max-bytes", HandlerOptions.kebabCase("MaxBytes"));
+        assertEquals("http-method", HandlerOptions.kebabCase("HTTPMethod"));
+        assertEquals("file-name", HandlerOptions.kebabCase("FileName"));
+        assertTrue(HandlerOptions.of(RotatingFileHandler.class).keySet().containsAll(
+                List.of("file-name", "max-bytes", "backup-count", "mode", "delay", "terminator")));
+    }
+}
