@@ -149,8 +149,9 @@ def render(results_dir, label, note=None):
         out += [note, ""]
     if env:
         out += ["[listing]", "....", env, "....", ""]
+    first_threads = threads[0] if threads else 1
     out += [".Throughput: records delivered per second (every iteration's lines counted), and bytes allocated "
-            "per record at 1 thread",
+            f"per record at {first_threads} thread{'s' if first_threads > 1 else ''}",
             '[cols="<5,<1,' + ",".join([">2"] * len(threads)) + ',>1",options="header"]', "|===",
             "|Scenario |Flush " + " ".join(f"|{t} thread{'s' if t > 1 else ''}" for t in threads) + " |B/record"]
     for name, flush, title in rows:
