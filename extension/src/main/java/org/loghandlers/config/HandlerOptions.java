@@ -1,7 +1,6 @@
 package org.loghandlers.config;
 
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.lang.reflect.Method;
@@ -21,8 +20,8 @@ public final class HandlerOptions {
     private static final Set<String> COMMON_SETTERS = Set.of("setLevel", "setFormatter", "setFilter", "setEncoding",
             "setErrorManager");
 
-    private static final Set<Class<?>> NOT_FROM_TEXT = Set.of(OutputStream.class, InputStream.class, Writer.class,
-            Reader.class, Object.class);
+    private static final Set<Class<?>> NOT_FROM_TEXT = Set.of(InputStream.class, Writer.class, Reader.class,
+            Object.class);
 
     private HandlerOptions() {
     }

@@ -1,6 +1,7 @@
 package org.loghandlers.config;
 
 import java.io.File;
+import java.io.PrintStream;
 import java.lang.reflect.Modifier;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ public final class OptionValues {
             } else if (type == int.class || type == Integer.class) {
                 return Integer.valueOf(value);
             } else if (type == long.class || type == Long.class) {
-                return Long.valueOf(value);
+                return ByteSize.parse(value);
             } else if (type == double.class || type == Double.class) {
                 return Double.valueOf(value);
             } else if (type == float.class || type == Float.class) {
@@ -68,11 +69,23 @@ public final class OptionValues {
                 return HandlerSpec.commaList(value).toArray(new String[0]);
             } else if (type.isEnum()) {
                 return enumConstant(value, type);
+            } else if (type == java.io.OutputStream.class || type == PrintStream.class) {
+                return standardStream(value);
             }
             return newInstanceOf(value, type, loader);
         } catch (IllegalArgumentException | ReflectiveOperationException | LinkageError e) {
             throw new IllegalArgumentException("accepted: " + accepted(type));
         }
+    }
+
+    private static PrintStream standardStream(String value) {
+        if (value.equalsIgnoreCase("stdout") || value.equalsIgnoreCase("System.out")) {
+            return System.out;
+        }
+        if (value.equalsIgnoreCase("stderr") || value.equalsIgnoreCase("System.err")) {
+            return System.err;
+        }
+        throw new IllegalArgumentException(value);
     }
 
     private static Boolean parseBoolean(String value) {
@@ -110,7 +123,7 @@ public final class OptionValues {
         } else if (type == int.class || type == Integer.class) {
             return "an integer";
         } else if (type == long.class || type == Long.class) {
-            return "an integer (64-bit)";
+            return "an integer (64-bit), optionally with a size suffix k, m or g (multiples of 1024: 10m, 10MB, 1GiB)";
         } else if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
             return "a decimal number";
         } else if (type == boolean.class || type == Boolean.class) {
@@ -125,6 +138,8 @@ public final class OptionValues {
             return "an ISO-8601 duration such as PT30S";
         } else if (type == String[].class) {
             return "a comma-separated list";
+        } else if (type == java.io.OutputStream.class || type == PrintStream.class) {
+            return "stdout or stderr";
         } else if (type.isEnum()) {
             return "one of " + String.join(", ", Arrays.stream(type.getEnumConstants())
                     .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'))

@@ -112,6 +112,45 @@ class ConfigModelTest {
     }
 
     @Test
+    void readsSizesWithSuffixesAndTheConsoleStreamByName() {
+        LogHandlersConfig config = read(props(
+                "loghandlers.handler.big.type", "rotating-file",
+                "loghandlers.handler.big.file-name", logs.resolve("big.log").toString(),
+                "loghandlers.handler.big.max-bytes", "10 MB",
+                "loghandlers.handler.small.type", "rotating-file",
+                "loghandlers.handler.small.file-name", logs.resolve("small.log").toString(),
+                "loghandlers.handler.small.max-bytes", "64k",
+                "loghandlers.handler.console.type", "stream",
+                "loghandlers.handler.console.stream", "stdout"));
+        ConfigValidator.Result validation = ConfigValidator.validate(config, getClass().getClassLoader());
+        assertEquals(List.of(), validation.problems());
+        Map<String, Handler> handlers = HandlerAssembler.build(config, validation.handlerClasses(),
+                getClass().getClassLoader()).handlers();
+        try {
+            assertEquals(10L * 1024 * 1024, ((RotatingFileHandler) handlers.get("big")).getMaxBytes());
+            assertEquals(64L * 1024, ((RotatingFileHandler) handlers.get("small")).getMaxBytes());
+            assertSame(System.out, ((org.loghandlers.handlers.StreamHandler) handlers.get("console")).getStream());
+        } finally {
+            handlers.values().forEach(Handler::close);
+        }
+    }
+
+    @Test
+    void refusesASizeOrAStreamItCannotReadSayingWhatIsAccepted() {
+        List<String> found = problemsOf(props(
+                "loghandlers.handler.big.type", "rotating-file",
+                "loghandlers.handler.big.file-name", logs.resolve("big.log").toString(),
+                "loghandlers.handler.big.max-bytes", "10 parsecs",
+                "loghandlers.handler.console.type", "stream",
+                "loghandlers.handler.console.stream", "printer"));
+        assertEquals(2, found.size(), found.toString());
+        assertTrue(found.stream().anyMatch(p -> p.contains("loghandlers.handler.big.max-bytes=10 parsecs")
+                && p.contains("size suffix")), found.toString());
+        assertTrue(found.stream().anyMatch(p -> p.contains("loghandlers.handler.console.stream=printer")
+                && p.contains("stdout or stderr")), found.toString());
+    }
+
+    @Test
     void buildsAUserClassAndResolvesItsTargetByName() {
         LogHandlersConfig config = read(props(
                 "loghandlers.handler.front.class", RelayHandler.class.getName(),
