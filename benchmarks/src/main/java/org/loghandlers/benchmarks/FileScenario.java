@@ -57,6 +57,13 @@ public abstract class FileScenario {
         return 1;
     }
 
+    /** One of our file handlers set up for the workload: its line format, and the {@code flush} discipline. */
+    protected static <H extends org.loghandlers.handlers.FileHandler> H forWorkload(H handler, String flush) {
+        handler.setAutoFlush(isDurable(flush));
+        handler.setFormatter(new org.loghandlers.format.PythonFormatter(Workload.PYTHON_FORMAT));
+        return handler;
+    }
+
     /** Whether the {@code flush} parameter asks for a flush per record ({@code durable}) or per buffer. */
     protected static boolean isDurable(String flush) {
         switch (flush) {

@@ -3,7 +3,6 @@ package org.loghandlers.benchmarks;
 import java.nio.file.Path;
 import java.util.logging.Logger;
 
-import org.loghandlers.format.PythonFormatter;
 import org.loghandlers.handlers.FileHandler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,9 +27,7 @@ public class LoghandlersFileHandlerBenchmark extends FileScenario {
     @Override
     protected void open(Path directory) {
         Scenarios.requireLogManagerOf(method());
-        handler = new FileHandler(directory.resolve("app.log").toString());
-        handler.setAutoFlush(isDurable(flush));
-        handler.setFormatter(new PythonFormatter(Workload.PYTHON_FORMAT));
+        handler = forWorkload(new FileHandler(directory.resolve("app.log").toString()), flush);
         logger = WorkloadLogger.attach(handler);
     }
 

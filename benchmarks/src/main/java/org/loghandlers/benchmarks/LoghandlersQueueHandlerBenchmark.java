@@ -3,7 +3,6 @@ package org.loghandlers.benchmarks;
 import java.nio.file.Path;
 import java.util.logging.Logger;
 
-import org.loghandlers.format.PythonFormatter;
 import org.loghandlers.handlers.FileHandler;
 import org.loghandlers.handlers.OverflowPolicy;
 import org.loghandlers.handlers.QueueHandler;
@@ -32,9 +31,7 @@ public class LoghandlersQueueHandlerBenchmark extends FileScenario {
     @Override
     protected void open(Path directory) {
         Scenarios.requireLogManagerOf(method());
-        file = new FileHandler(directory.resolve("app.log").toString());
-        file.setAutoFlush(isDurable(flush));
-        file.setFormatter(new PythonFormatter(Workload.PYTHON_FORMAT));
+        file = forWorkload(new FileHandler(directory.resolve("app.log").toString()), flush);
         handler = new QueueHandler(QueueHandler.DEFAULT_CAPACITY, OverflowPolicy.BLOCK, file);
         handler.setCallerLocation(false);
         logger = WorkloadLogger.attach(handler);

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Logger;
 
-import org.loghandlers.format.PythonFormatter;
 import org.loghandlers.handlers.RotatingFileHandler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,10 +33,8 @@ public class LoghandlersRotatingFileHandlerBenchmark extends FileScenario {
     @Override
     protected void open(Path directory) throws IOException {
         Path archive = Files.createDirectory(directory.resolve("archive"));
-        handler = new RotatingFileHandler(directory.resolve("app.log").toString(), MAX_BYTES, 5);
+        handler = forWorkload(new RotatingFileHandler(directory.resolve("app.log").toString(), MAX_BYTES, 5), flush);
         handler.setRotator((source, destination) -> Files.move(source, archive.resolve("app.log." + ++rotations)));
-        handler.setAutoFlush(isDurable(flush));
-        handler.setFormatter(new PythonFormatter(Workload.PYTHON_FORMAT));
         logger = WorkloadLogger.attach(handler);
     }
 
