@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.LogRecord;
 import org.jctools.queues.MessagePassingQueue;
-import org.jctools.queues.MpmcArrayQueue;
-import org.jctools.queues.MpscArrayQueue;
+import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
+import org.jctools.queues.atomic.MpscAtomicArrayQueue;
 
 /**
  * The bounded, pre-allocated queue between a {@link QueueHandler} and its {@link QueueListener}, with the counters
@@ -16,6 +16,9 @@ import org.jctools.queues.MpscArrayQueue;
  * <p>Block and drop-newest use a JCTools multi-producer single-consumer array queue: producers only compete on one
  * index. Drop-oldest needs a producer to remove the oldest record itself (waiting for the consumer would make it a
  * blocking policy), so it uses JCTools' multi-producer multi-consumer array queue, where that is safe.
+ *
+ * <p>Both are JCTools' {@code atomic} variants, built on field updaters and {@code AtomicReferenceArray}: nothing
+ * here touches {@code sun.misc.Unsafe}, which a WildFly deployment cannot see and Java 24+ warns about.
  */
 final class RecordQueue {
 
@@ -37,8 +40,8 @@ final class RecordQueue {
         this.name = name;
         this.policy = policy;
         this.records = policy == OverflowPolicy.DROP_OLDEST
-                ? new MpmcArrayQueue<>(capacity)
-                : new MpscArrayQueue<>(capacity);
+                ? new MpmcAtomicArrayQueue<>(capacity)
+                : new MpscAtomicArrayQueue<>(capacity);
         this.capacity = records.capacity();
     }
 

@@ -29,7 +29,7 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.MDC;
-import org.jctools.queues.MpscArrayQueue;
+import org.jctools.queues.MessagePassingQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -402,7 +402,7 @@ class QueueHandlerTest {
     @Test
     void worksWithoutJBossLogManagerOnTheClassPath() throws Exception {
         URL classes = QueueHandler.class.getProtectionDomain().getCodeSource().getLocation();
-        URL jctools = MpscArrayQueue.class.getProtectionDomain().getCodeSource().getLocation();
+        URL jctools = MessagePassingQueue.class.getProtectionDomain().getCodeSource().getLocation();
         try (URLClassLoader withoutJBoss = new URLClassLoader(new URL[] {classes, jctools},
                 ClassLoader.getPlatformClassLoader())) {
             assertThrows(ClassNotFoundException.class,
@@ -419,6 +419,45 @@ class QueueHandlerTest {
             assertEquals("n=3", delivered.getMessage());
             assertEquals(PreparedRecord.class.getName(), delivered.getClass().getName());
             assertSame(withoutJBoss, delivered.getClass().getClassLoader());
+        }
+    }
+
+    /**
+     * A WildFly deployment's module does not see {@code jdk.unsupported}: there, anything that touches
+     * {@code sun.misc.Unsafe} fails with NoClassDefFoundError. This loader hides {@code sun.misc} the same way.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"block", "drop-newest", "drop-oldest"})
+    void queuesAndDeliversWhereSunMiscUnsafeCannotBeLoaded(String overflowPolicy) throws Exception {
+        ClassLoader withoutSunMisc = new ClassLoader(ClassLoader.getPlatformClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (name.startsWith("sun.misc.")) {
+                    throw new ClassNotFoundException(name + " is hidden, as in a WildFly deployment");
+                }
+                return super.loadClass(name, resolve);
+            }
+        };
+        URL classes = QueueHandler.class.getProtectionDomain().getCodeSource().getLocation();
+        URL jctools = MessagePassingQueue.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader deployment = new URLClassLoader(new URL[] {classes, jctools}, withoutSunMisc)) {
+            assertThrows(ClassNotFoundException.class, () -> Class.forName("sun.misc.Unsafe", true, deployment));
+            Class<?> type = Class.forName(QueueHandler.class.getName(), true, deployment);
+            Handler handler = (Handler) type.getConstructor().newInstance();
+            CollectingTarget target = new CollectingTarget();
+            type.getMethod("setHandlers", Handler[].class).invoke(handler, (Object) new Handler[] {target});
+            type.getMethod("setOverflowPolicy", String.class).invoke(handler, overflowPolicy);
+            type.getMethod("setCapacity", int.class).invoke(handler, 16);
+
+            for (int i = 0; i < 100; i++) {
+                handler.publish(record(Level.INFO, "r" + i));
+            }
+            handler.close();
+
+            Object statistics = type.getMethod("getStatistics").invoke(handler);
+            long dropped = (long) statistics.getClass().getMethod("dropped").invoke(statistics);
+            assertEquals(100, target.records().stream().filter(r -> r.getMessage().startsWith("r")).count() + dropped);
+            assertEquals(0, overflowPolicy.equals("block") ? dropped : 0);
         }
     }
 
