@@ -69,7 +69,8 @@ public class LogHandlersExtension implements Extension {
             problems.addAll(built.problems());
             if (built.succeeded()) {
                 try {
-                    running = RunningHandlers.start(config, built.handlers(), handlerClasses, new ListenerExecutors());
+                    running = RunningHandlers.start(config, built.handlers(), handlerClasses, new ListenerExecutors(),
+                            applicationLoader);
                 } catch (RuntimeException e) {
                     HandlerAssembler.closeAll(built.handlers());
                     event.addDeploymentProblem(new DeploymentException("loghandlers: could not start: " + e, e));

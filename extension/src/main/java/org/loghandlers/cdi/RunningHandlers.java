@@ -38,19 +38,21 @@ final class RunningHandlers {
     }
 
     private final Map<String, Handler> handlers;
+    private final ClassLoader deployment;
     private final List<Attachment> attachments = new ArrayList<>();
     private final List<LoggerSettings> previousSettings = new ArrayList<>();
     private final List<QueueListener> listeners = new ArrayList<>();
     private boolean stopped;
 
-    private RunningHandlers(Map<String, Handler> handlers) {
+    private RunningHandlers(Map<String, Handler> handlers, ClassLoader deployment) {
         this.handlers = handlers;
+        this.deployment = deployment;
     }
 
     /** Applies logger settings, attaches every handler and starts the queue listeners. */
     static RunningHandlers start(LogHandlersConfig config, Map<String, Handler> handlers,
-            Map<String, Class<? extends Handler>> classes, ListenerExecutors executors) {
-        RunningHandlers running = new RunningHandlers(handlers);
+            Map<String, Class<? extends Handler>> classes, ListenerExecutors executors, ClassLoader deployment) {
+        RunningHandlers running = new RunningHandlers(handlers, deployment);
         try {
             running.startListeners(config, executors);
             running.applyLoggerSettings(config);
@@ -100,6 +102,9 @@ final class RunningHandlers {
             if (!spec.enabled() || loggers.contains(CommonOptions.NO_LOGGERS)
                     || (loggers.isEmpty() && targets.contains(spec.name()))) {
                 continue;
+            }
+            if (CommonOptions.onlyThisDeployment(spec.option(CommonOptions.RECORDS_FROM).orElse(null))) {
+                handler.setFilter(new DeploymentRecordsFilter(deployment, handler.getFilter()));
             }
             for (String name : loggers.isEmpty() ? List.of(ROOT) : loggers) {
                 Logger logger = logger(name);

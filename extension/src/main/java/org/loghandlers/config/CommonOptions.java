@@ -15,6 +15,13 @@ public final class CommonOptions {
     public static final String FILTER = "filter";
     public static final String ENABLED = "enabled";
     public static final String LOGGERS = "loggers";
+    /**
+     * Which records a handler on a logger takes: {@code deployment} (the default), those logged in this deployment;
+     * {@code all}, every record the logger sees, the server's and other deployments' included.
+     */
+    public static final String RECORDS_FROM = "records-from";
+    public static final String RECORDS_FROM_DEPLOYMENT = "deployment";
+    public static final String RECORDS_FROM_ALL = "all";
 
     /** {@code queue}: the names of the handlers its listener hands records to (its {@code setHandlers}). */
     public static final String HANDLERS = "handlers";
@@ -25,10 +32,27 @@ public final class CommonOptions {
     public static final String NO_LOGGERS = "none";
 
     static final List<String> ALL = List.of(TYPE, CLASS, LEVEL, FORMAT, FORMATTER, DATE_FORMAT, ENCODING, FILTER,
-            ENABLED, LOGGERS);
+            ENABLED, LOGGERS, RECORDS_FROM);
 
     static final List<String> QUEUE_ONLY = List.of(EXECUTOR);
 
     private CommonOptions() {
+    }
+
+    /** Whether {@code records-from} ({@code value} null for the default) keeps only this deployment's records. */
+    public static boolean onlyThisDeployment(String value) {
+        if (value == null || value.isBlank()) {
+            return true;
+        }
+        String wanted = value.trim().toLowerCase(java.util.Locale.ROOT);
+        if (wanted.equals(RECORDS_FROM_DEPLOYMENT)) {
+            return true;
+        }
+        if (wanted.equals(RECORDS_FROM_ALL)) {
+            return false;
+        }
+        throw new IllegalArgumentException("accepted: " + RECORDS_FROM_DEPLOYMENT + " (only the records logged in"
+                + " this deployment) or " + RECORDS_FROM_ALL + " (every record of the logger, the server's and other"
+                + " deployments' included)");
     }
 }

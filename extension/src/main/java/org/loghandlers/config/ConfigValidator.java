@@ -156,6 +156,7 @@ public final class ConfigValidator {
                 case CommonOptions.ENABLED -> OptionValues.convert(value, boolean.class, loader);
                 case CommonOptions.ENCODING -> OptionValues.convert(value, Charset.class, loader);
                 case CommonOptions.FILTER -> OptionValues.convert(value, Filter.class, loader);
+                case CommonOptions.RECORDS_FROM -> CommonOptions.onlyThisDeployment(value);
                 case CommonOptions.LOGGERS -> {
                     List<String> loggers = HandlerSpec.commaList(value);
                     if (loggers.isEmpty() || (loggers.contains(CommonOptions.NO_LOGGERS) && loggers.size() > 1)) {

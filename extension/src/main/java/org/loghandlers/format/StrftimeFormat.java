@@ -296,9 +296,13 @@ final class StrftimeFormat {
         out.append(minute);
     }
 
+    /**
+     * The zone's abbreviation as the C library's {@code tm_zone} has it (EST, CEST). Java 23+ (CLDR only) has these
+     * short names in English but not in the root locale, where it answers GMT-05:00.
+     */
     private static String zoneAbbreviation(ZonedDateTime time) {
         TimeZone zone = TimeZone.getTimeZone(time.getZone());
         boolean daylight = time.getZone().getRules().isDaylightSavings(time.toInstant());
-        return zone.getDisplayName(daylight, TimeZone.SHORT, Locale.ROOT);
+        return zone.getDisplayName(daylight, TimeZone.SHORT, Locale.ENGLISH);
     }
 }
