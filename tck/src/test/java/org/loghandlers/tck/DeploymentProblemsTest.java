@@ -13,6 +13,7 @@ import java.util.Map;
 
 import jakarta.enterprise.inject.spi.DeploymentException;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loghandlers.config.HandlerTypes;
@@ -24,6 +25,7 @@ import org.loghandlers.config.HandlerTypes;
  * {@code @ShouldThrowException} checks only the exception's type, and the contract here is the message (the key,
  * the value, what is accepted). On WildFly or Payara the same messages appear in the server's deployment failure.
  */
+@Tag(Containers.WELD_SE)
 class DeploymentProblemsTest {
 
     @TempDir

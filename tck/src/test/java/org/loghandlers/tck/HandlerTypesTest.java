@@ -19,7 +19,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.Archive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.loghandlers.cdi.LogHandler;
@@ -39,7 +39,7 @@ class HandlerTypesTest {
     private static final String LOGGER = "tck.types";
 
     @Deployment
-    static JavaArchive deployment() {
+    static Archive<?> deployment() {
         Path dir = Deployments.logDirectory("types");
         String d = Deployments.value(dir);
         return Deployments.archive("""

@@ -18,7 +18,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.Archive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.loghandlers.cdi.LogHandler;
@@ -28,7 +28,7 @@ import org.loghandlers.cdi.LogHandler;
 class InjectionAndAttachmentTest {
 
     @Deployment
-    static JavaArchive deployment() {
+    static Archive<?> deployment() {
         return Deployments.archive("""
                 loghandlers.handler.audit.class=org.loghandlers.tck.CapturingHandler
                 loghandlers.handler.audit.level=INFO

@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loghandlers.cdi.LogHandler;
@@ -28,6 +29,7 @@ import org.loghandlers.cdi.LogHandler;
  * delivered and the log manager holds nothing of ours. Deployed on Weld SE from the test, so the test can look at
  * the log manager after the container is gone.
  */
+@Tag(Containers.WELD_SE)
 class LifecycleTest {
 
     @TempDir
