@@ -8,7 +8,7 @@ package org.loghandlers.format;
 final class FormatBuffer {
 
     private static final int MAX_KEPT_CAPACITY = 16 * 1024;
-    private static final ThreadLocal<FormatBuffer> BUFFERS = ThreadLocal.withInitial(FormatBuffer::new);
+    private static final PerThread<FormatBuffer> BUFFERS = new PerThread<>(FormatBuffer::new);
 
     private StringBuilder builder = new StringBuilder(256);
     private boolean inUse;

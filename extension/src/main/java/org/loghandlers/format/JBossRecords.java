@@ -15,19 +15,18 @@ final class JBossRecords {
 
     static final String EXT_LOG_RECORD = "org.jboss.logmanager.ExtLogRecord";
 
-    private static final ClassValue<Getters> GETTERS = new ClassValue<>() {
-        @Override
-        protected Getters computeValue(Class<?> recordClass) {
-            for (Class<?> type = recordClass; type != null; type = type.getSuperclass()) {
-                if (type.getName().equals(EXT_LOG_RECORD)) {
-                    return Getters.of(type);
-                }
-            }
-            return Getters.NONE;
-        }
-    };
+    private static final PerClass<Getters> GETTERS = new PerClass<>(JBossRecords::lookUp);
 
     private JBossRecords() {
+    }
+
+    private static Getters lookUp(Class<?> recordClass) {
+        for (Class<?> type = recordClass; type != null; type = type.getSuperclass()) {
+            if (type.getName().equals(EXT_LOG_RECORD)) {
+                return Getters.of(type);
+            }
+        }
+        return Getters.NONE;
     }
 
     /** The record's MDC copy, or null when the record has none or is not an ExtLogRecord. */

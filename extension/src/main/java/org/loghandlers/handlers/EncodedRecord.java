@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 import org.loghandlers.format.AppendingFormatter;
+import org.loghandlers.format.PerThread;
 
 /**
  * One thread's reusable buffers for turning a record into the bytes a handler writes: the formatted text with its
@@ -22,7 +23,7 @@ import org.loghandlers.format.AppendingFormatter;
 final class EncodedRecord {
 
     private static final int MAX_KEPT_BYTES = 64 * 1024;
-    private static final ThreadLocal<EncodedRecord> BUFFERS = ThreadLocal.withInitial(EncodedRecord::new);
+    private static final PerThread<EncodedRecord> BUFFERS = new PerThread<>(EncodedRecord::new);
 
     private final StringBuilder text = new StringBuilder(256);
     private byte[] bytes = new byte[512];

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.logging.LogRecord;
+import org.loghandlers.format.PerClass;
 
 /**
  * Copies a JBoss LogManager {@code org.jboss.logmanager.ExtLogRecord} for {@link QueueHandler#prepare}, keeping
@@ -15,19 +16,18 @@ final class JBossRecordCopier {
 
     private static final String EXT_LOG_RECORD = "org.jboss.logmanager.ExtLogRecord";
 
-    private static final ClassValue<Copier> COPIERS = new ClassValue<>() {
-        @Override
-        protected Copier computeValue(Class<?> recordClass) {
-            for (Class<?> type = recordClass; type != null; type = type.getSuperclass()) {
-                if (type.getName().equals(EXT_LOG_RECORD)) {
-                    return Copier.of(type);
-                }
-            }
-            return Copier.NONE;
-        }
-    };
+    private static final PerClass<Copier> COPIERS = new PerClass<>(JBossRecordCopier::lookUp);
 
     private JBossRecordCopier() {
+    }
+
+    private static Copier lookUp(Class<?> recordClass) {
+        for (Class<?> type = recordClass; type != null; type = type.getSuperclass()) {
+            if (type.getName().equals(EXT_LOG_RECORD)) {
+                return Copier.of(type);
+            }
+        }
+        return Copier.NONE;
     }
 
     /**

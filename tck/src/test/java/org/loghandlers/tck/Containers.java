@@ -1,5 +1,7 @@
 package org.loghandlers.tck;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 /**
  * Where the suite runs, and the JUnit tags that keep a test to the containers it needs: the Weld runs (the
  * default) take everything but {@link #SERVER}; the {@code wildfly} and {@code payara} profiles take everything but
@@ -17,8 +19,15 @@ final class Containers {
     private Containers() {
     }
 
-    /** {@code wildfly} or {@code payara} in the server profiles; null on Weld. */
+    /**
+     * {@code wildfly} or {@code payara} in the server profiles; null on Weld. The build tells the test client by a
+     * system property; inside a deployment the same name comes from the deployment's own configuration.
+     */
     static String server() {
-        return System.getProperty("tck.container");
+        String client = System.getProperty("tck.container");
+        if (client != null) {
+            return client;
+        }
+        return ConfigProvider.getConfig().getOptionalValue("tck.container", String.class).orElse(null);
     }
 }

@@ -42,7 +42,8 @@ final class Deployments {
         return plainWar(name, classes)
                 .addClasses(CapturingHandler.class, Deployments.class, Containers.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties")
+                .addAsResource(new StringAsset(properties + "\ntck.container=" + Containers.server() + "\n"),
+                        "META-INF/microprofile-config.properties")
                 .addAsLibraries(warLibraries());
     }
 
