@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** A configuration error fails the deployment on the server, and the server's answer carries our message. */
 @ExtendWith(ArquillianExtension.class)
 @Tag(Containers.SERVER)
+@Tag(Containers.DEPLOYER)
 @RunAsClient
 class BrokenConfigurationTest {
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @Tag(Containers.SERVER)
+@Tag(Containers.DEPLOYER)
 @RunAsClient
 class RedeployTest {
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @Tag(Containers.SERVER)
+@Tag(Containers.DEPLOYER)
 @RunAsClient
 class SeparateDeploymentsTest {
 
