@@ -32,7 +32,7 @@ final class ListenerExecutors {
         Executor managed = managedByJndiName.computeIfAbsent(name, ListenerExecutors::lookup);
         if (managed != null) {
             choices.put(queueName, name);
-            return LongRunningTasks.submitter(managed, queueName);
+            return NamedManagedTasks.submitter(managed, queueName);
         }
         choices.put(queueName, "its own daemon thread loghandlers-queue-" + queueName
                 + " (no ManagedExecutorService at " + name + ")");

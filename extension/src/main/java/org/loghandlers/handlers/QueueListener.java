@@ -19,8 +19,10 @@ import org.jctools.queues.MessagePassingQueue;
  *
  * <p>The consumer drains the queue in batches, hands each record to every handler, and flushes the handlers once at
  * the end of a batch, not per record. When the queue is empty it parks; the next producer wakes it. It runs on its
- * own daemon thread {@code loghandlers-queue-<name>} ({@link #start()}) or as one long task on an executor the
- * caller supplies ({@link #start(Executor)}), such as a container's managed executor.
+ * own daemon thread {@code loghandlers-queue-<name>} ({@link #start()}) or on an executor the caller supplies
+ * ({@link #start(Executor)}), such as a container's managed executor. There it runs as a chain of short tasks, each
+ * handing over to the next after about a second, so that no task lives long enough for the container to take it for
+ * a hung one and cancel it (WildFly's {@code hung-task-termination-period} does, long-running hint or not).
  *
  * <p>{@link #stop()} delivers every record accepted before it and waits for that. After it, records go straight to
  * the handlers on the logging thread, so none is lost. Starting twice throws {@link IllegalStateException}, as
@@ -39,6 +41,7 @@ public final class QueueListener implements AutoCloseable {
     private static final int BATCH_LIMIT = 1024;
     private static final int SPINS_BEFORE_PARKING = 64;
     private static final long PARK_NANOS_WHILE_FULL = 50_000;
+    private static final long SLICE_NANOS = 1_000_000_000L;
     private static final Handler[] NO_HANDLERS = new Handler[0];
 
     private final QueueHandler source;
@@ -54,6 +57,7 @@ public final class QueueListener implements AutoCloseable {
     private volatile boolean respectHandlerLevel;
     private volatile int state = NEW;
     private volatile Thread consumer;
+    private volatile Executor executor;
     private volatile boolean unstartedOverflowReported;
 
     QueueListener(QueueHandler source) {
@@ -95,7 +99,8 @@ public final class QueueListener implements AutoCloseable {
     }
 
     /**
-     * Starts the consumer as one long-running task on {@code executor} ({@code null}: a thread of its own).
+     * Starts the consumer on {@code executor} ({@code null}: a thread of its own), as a chain of tasks of about a
+     * second each.
      *
      * @throws IllegalStateException if it was started before
      * @throws java.util.concurrent.RejectedExecutionException if the executor refuses the task; the listener can
@@ -115,6 +120,7 @@ public final class QueueListener implements AutoCloseable {
                     thread.setDaemon(true);
                     thread.start();
                 } else {
+                    this.executor = executor;
                     executor.execute(this::consume);
                 }
             } catch (RuntimeException | Error e) {
@@ -285,11 +291,18 @@ public final class QueueListener implements AutoCloseable {
 
     // ---- consumer side
 
+    /**
+     * The consumer loop: on our own thread until the stop; on an executor for one slice, after which it hands the
+     * loop over to a new task (which a stop arriving in between takes over instead, through {@link #loopClaimed}).
+     */
     private void consume() {
         if (!loopClaimed.compareAndSet(false, true)) {
             return;
         }
         consumer = Thread.currentThread();
+        Executor next = executor;
+        long sliceEnd = System.nanoTime() + SLICE_NANOS;
+        boolean handedOver = false;
         try {
             RecordQueue queue = source.queue();
             while (state == RUNNING) {
@@ -298,21 +311,52 @@ public final class QueueListener implements AutoCloseable {
                     queue.countDelivered(taken);
                     flushHandlers();
                 }
+                long left = sliceEnd - System.nanoTime();
+                if (next != null && left <= 0) {
+                    handedOver = handOver(next);
+                    return;
+                }
                 if (taken < BATCH_LIMIT && queue.isEmpty()) {
                     reportDrops(queue);
-                    parkUntilOffered(queue);
+                    parkUntilOffered(queue, next == null ? 0 : left);
                 }
             }
         } finally {
-            finishStop();
-            consumer = null;
+            if (!handedOver) {
+                finishStop();
+                consumer = null;
+            }
         }
     }
 
-    private void parkUntilOffered(RecordQueue queue) {
+    /** Gives the loop to a new task on {@code next}; false if it refused, and this task then stops the listener. */
+    private boolean handOver(Executor next) {
+        consumer = null;
+        loopClaimed.set(false);
+        try {
+            next.execute(this::consume);
+            return true;
+        } catch (RuntimeException e) {
+            if (!loopClaimed.compareAndSet(false, true)) {
+                return true;
+            }
+            source.reportError("QueueListener of queue '" + source.getName() + "': the executor refused the"
+                    + " listener's next task; records now go to the handlers on the logging threads", e,
+                    ErrorManager.GENERIC_FAILURE);
+            consumer = Thread.currentThread();
+            return false;
+        }
+    }
+
+    /** Parks until a producer wakes it, or for at most {@code maxNanos} (0: no limit). */
+    private void parkUntilOffered(RecordQueue queue, long maxNanos) {
         consumerParked.set(true);
         if (queue.isEmpty() && state == RUNNING) {
-            LockSupport.park(this);
+            if (maxNanos > 0) {
+                LockSupport.parkNanos(this, maxNanos);
+            } else {
+                LockSupport.park(this);
+            }
         }
         consumerParked.set(false);
     }
