@@ -1,16 +1,19 @@
 package org.loghandlers.wildfly;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Handler;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +30,13 @@ class ServerWideHandlersIT {
     private static final Path JBOSS_HOME = Path.of(System.getProperty("jboss.home"));
     private static final Path WORK = Path.of(System.getProperty("test.work.dir"));
     private static final int PORT_OFFSET = Integer.getInteger("wildfly.port.offset");
+
+    /** Values for options whose getter gives null on a fresh handler, or a value a CLI line cannot hold. */
+    private static final Map<String, Function<Class<?>, String>> SAMPLE_VALUES = Map.of(
+            "fileName", type -> WORK.resolve("options/" + type.getSimpleName() + ".log").toString(),
+            "atTime", type -> "10:30",
+            "target", type -> "CONSOLE",
+            "terminator", type -> "|");
 
     private static TestServer server;
     private static LoggingApp app;
@@ -113,6 +123,34 @@ class ServerWideHandlersIT {
                 "/subsystem=logging/custom-formatter=PYTHON:remove");
         app.log(category, "removed", 3);
         assertEquals(expected, new RotatedFiles(logFile).lines(), "nothing more once removed");
+        assertNoProblemsInServerLog();
+    }
+
+    @Test
+    void everyOptionOfAConvertibleTypeIsAcceptedAsACustomHandlerProperty() throws Exception {
+        List<String> commands = new ArrayList<>();
+        for (Class<? extends Handler> type : CustomHandlerProperties.handlerClasses()) {
+            Handler fresh = type.getConstructor().newInstance();
+            List<String> properties = new ArrayList<>();
+            for (Map.Entry<String, List<Method>> option : CustomHandlerProperties.setters(type).entrySet()) {
+                if (CustomHandlerProperties.wildFlyConverts(option.getValue().get(0).getParameterTypes()[0])) {
+                    String value = SAMPLE_VALUES.containsKey(option.getKey())
+                            ? SAMPLE_VALUES.get(option.getKey()).apply(type)
+                            : CustomHandlerProperties.currentValue(fresh, option.getKey());
+                    assertNotNull(value, "no value to try " + type.getSimpleName() + "." + option.getKey()
+                            + " with: its getter gives null; add one to SAMPLE_VALUES");
+                    properties.add(option.getKey() + "=\"" + value + "\"");
+                }
+            }
+            fresh.close();
+            String name = "OPTIONS-" + type.getSimpleName();
+            commands.add("/subsystem=logging/custom-handler=" + name + ":add(module=org.loghandlers, class="
+                    + type.getName() + ", properties={" + String.join(", ", properties) + "})");
+            commands.add("/subsystem=logging/custom-handler=" + name + ":remove");
+        }
+
+        server.cli().run(commands.toArray(String[]::new));
+
         assertNoProblemsInServerLog();
     }
 
