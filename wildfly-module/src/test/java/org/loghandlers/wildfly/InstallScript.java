@@ -2,6 +2,7 @@ package org.loghandlers.wildfly;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -15,21 +16,26 @@ final class InstallScript {
     }
 
     /** Runs {@code script JBOSS_HOME} and returns its exit code and output. */
-    static JBossCli.Result run(Path script, Path jbossHome) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(script.toString(), jbossHome.toString())
-                .redirectErrorStream(true)
-                .start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(script + " did not finish within 30 s");
+    static CommandResult run(Path script, Path jbossHome) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("install", ".out");
+        try {
+            Process process = new ProcessBuilder(script.toString(), jbossHome.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError(script + " did not finish within 30 s");
+            }
+            return new CommandResult(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        } finally {
+            Files.delete(output);
         }
-        return new JBossCli.Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 
     /** Runs the build's script against {@code jbossHome}, which must succeed. */
     static String install(Path jbossHome) throws IOException, InterruptedException {
-        JBossCli.Result result = run(SCRIPT, jbossHome);
+        CommandResult result = run(SCRIPT, jbossHome);
         if (result.exitCode() != 0) {
             throw new AssertionError("install.sh " + jbossHome + " exited with " + result.exitCode() + ":\n"
                     + result.output());

@@ -59,8 +59,8 @@ class InstallScriptIT {
 
     @Test
     void itRefusesAMissingDirectoryAndOneThatIsNotAWildFly() throws Exception {
-        JBossCli.Result missing = InstallScript.run(InstallScript.SCRIPT, dir.resolve("no-such-dir"));
-        JBossCli.Result notWildFly = InstallScript.run(InstallScript.SCRIPT, dir);
+        CommandResult missing = InstallScript.run(InstallScript.SCRIPT, dir.resolve("no-such-dir"));
+        CommandResult notWildFly = InstallScript.run(InstallScript.SCRIPT, dir);
         assertAll(
                 () -> assertNotEquals(0, missing.exitCode()),
                 () -> assertTrue(missing.output().contains("does not exist"), missing.output()),
@@ -72,7 +72,7 @@ class InstallScriptIT {
     @Test
     void withoutABuiltModuleItSaysToRunTheBuild() throws Exception {
         Path script = Files.copy(InstallScript.SCRIPT, dir.resolve("install.sh"), StandardCopyOption.COPY_ATTRIBUTES);
-        JBossCli.Result result = InstallScript.run(script, fakeWildFly());
+        CommandResult result = InstallScript.run(script, fakeWildFly());
         assertNotEquals(0, result.exitCode());
         assertTrue(result.output().contains("run ./mvnw install"), result.output());
     }

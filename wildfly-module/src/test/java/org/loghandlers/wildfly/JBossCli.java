@@ -27,16 +27,16 @@ final class JBossCli {
 
     /** Runs the commands as one script, stopping at the first that fails; returns the output or throws with it. */
     String run(String... commands) throws IOException, InterruptedException {
-        Result result = attempt(commands);
-        if (result.exitCode != 0) {
-            throw new AssertionError("jboss-cli.sh exited with " + result.exitCode + " running "
-                    + List.of(commands) + ":\n" + result.output);
+        CommandResult result = attempt(commands);
+        if (result.exitCode() != 0) {
+            throw new AssertionError("jboss-cli.sh exited with " + result.exitCode() + " running "
+                    + List.of(commands) + ":\n" + result.output());
         }
         return result.output;
     }
 
     /** Runs the commands and returns what happened, failed or not. */
-    Result attempt(String... commands) throws IOException, InterruptedException {
+    CommandResult attempt(String... commands) throws IOException, InterruptedException {
         Files.createDirectories(scripts);
         Path script = scripts.resolve(String.format("%03d.cli", scriptNumber.incrementAndGet()));
         Files.write(script, List.of(commands), StandardCharsets.UTF_8);
@@ -50,10 +50,6 @@ final class JBossCli {
             cli.destroyForcibly().waitFor();
             throw new AssertionError("jboss-cli.sh did not finish within " + TIMEOUT + " running " + List.of(commands));
         }
-        return new Result(cli.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-    }
-
-    /** A finished CLI run. */
-    record Result(int exitCode, String output) {
+        return new CommandResult(cli.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     }
 }

@@ -88,7 +88,7 @@ final class TestServer implements AutoCloseable {
                         + " before the server was running; see " + workDir.resolve("console.log"));
             }
             if (listening(managementPort())) {
-                JBossCli.Result state = cli.attempt(":read-attribute(name=server-state)");
+                CommandResult state = cli.attempt(":read-attribute(name=server-state)");
                 if (state.exitCode() == 0 && state.output().contains("\"running\"")) {
                     return;
                 }
@@ -119,6 +119,10 @@ final class TestServer implements AutoCloseable {
         Optional<ProcessHandle> server = Files.exists(pidFile())
                 ? ProcessHandle.of(Long.parseLong(Files.readString(pidFile(), StandardCharsets.US_ASCII).trim()))
                 : Optional.empty();
+        if (server.isEmpty() && launcher != null) {
+            // The pid file is written once java runs; before that the server is the launcher's child, if any.
+            server = launcher.toHandle().descendants().findFirst();
+        }
         server.ifPresent(ProcessHandle::destroy);
         if (server.isPresent() && !awaitExit(server.get())) {
             server.get().destroyForcibly();
