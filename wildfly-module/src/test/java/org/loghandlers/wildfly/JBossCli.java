@@ -32,7 +32,7 @@ final class JBossCli {
             throw new AssertionError("jboss-cli.sh exited with " + result.exitCode() + " running "
                     + List.of(commands) + ":\n" + result.output());
         }
-        return result.output;
+        return result.output();
     }
 
     /** Runs the commands and returns what happened, failed or not. */
