@@ -23,7 +23,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * Looks at the whole server from a deployment that knows nothing of loghandlers, after others came and went:
  * handlers of ours still on any logger, threads still running a queue listener, and how many deployment class
  * loaders holding a {@link RedeployMarker} the garbage collector could not free (from a live-objects heap histogram,
- * after full collections). Answers {@code name=value} lines.
+ * after full collections), and with {@code ?logger=name} that logger's level and parent-handlers flag. Answers
+ * {@code name=value} lines.
  */
 @WebServlet("/probe")
 public class ProbeServlet extends HttpServlet {
@@ -36,6 +37,12 @@ public class ProbeServlet extends HttpServlet {
         PrintWriter out = response.getWriter();
         out.println("handlers=" + String.join(",", ourHandlersOnLoggers()));
         out.println("listener-threads=" + String.join(",", listenerThreads()));
+        String loggerName = request.getParameter("logger");
+        if (loggerName != null) {
+            Logger logger = Logger.getLogger(loggerName);
+            out.println("logger-level=" + logger.getLevel());
+            out.println("logger-use-parent-handlers=" + logger.getUseParentHandlers());
+        }
         try {
             out.println("live-markers=" + liveMarkers());
         } catch (JMException | InterruptedException e) {
