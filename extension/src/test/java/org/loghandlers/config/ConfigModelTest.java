@@ -136,6 +136,21 @@ class ConfigModelTest {
     }
 
     @Test
+    void recordsFromAcceptsDeploymentOrAllAndNamesBothWhenRefusingAValue() {
+        assertEquals(List.of(), problemsOf(props(
+                "loghandlers.handler.mine.type", "null",
+                "loghandlers.handler.mine.records-from", "deployment",
+                "loghandlers.handler.server.type", "null",
+                "loghandlers.handler.server.records-from", "ALL")));
+        List<String> found = problemsOf(props(
+                "loghandlers.handler.odd.type", "null",
+                "loghandlers.handler.odd.records-from", "everyone"));
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).contains("loghandlers.handler.odd.records-from=everyone")
+                && found.get(0).contains("deployment") && found.get(0).contains("all"), found.toString());
+    }
+
+    @Test
     void refusesASizeOrAStreamItCannotReadSayingWhatIsAccepted() {
         List<String> found = problemsOf(props(
                 "loghandlers.handler.big.type", "rotating-file",
