@@ -21,6 +21,11 @@ final class Containers {
      */
     static final String DEPLOYER = "deployer";
     static final String PAYARA = "payara";
+    /**
+     * Starts its own Payara Micro ({@link PayaraMicroProcess}) for what {@link #DEPLOYER} tests check through
+     * Arquillian elsewhere; runs only in the payara profile, which copies Payara Micro into {@code target/payara}.
+     */
+    static final String PAYARA_PROCESS = "payara-process";
 
     private Containers() {
     }
