@@ -4,8 +4,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Where the suite runs, and the JUnit tags that keep a test to the containers it needs: the Weld runs (the
- * default) take everything but {@link #SERVER}; the {@code wildfly} and {@code payara} profiles take everything but
- * {@link #WELD_SE} and the other server's tag.
+ * default) take everything but {@link #SERVER}, the servers' own tags and {@link #PAYARA_PROCESS}; the
+ * {@code wildfly} and {@code payara} profiles take everything but {@link #WELD_SE} and the other server's tags.
  */
 final class Containers {
 
