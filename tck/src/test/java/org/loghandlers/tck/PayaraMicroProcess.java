@@ -44,6 +44,8 @@ final class PayaraMicroProcess implements AutoCloseable {
     private static final Duration REDEPLOY = Duration.ofSeconds(90);
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private static final Pattern FAILED = Pattern.compile("Exception while loading the app.*");
+
     private final Process process;
     private final Path home;
     private final Path output;
@@ -105,9 +107,14 @@ final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
+    /** The archive's name without {@code .war}: its exploded directory, application name and context root. */
+    private static String applicationName(Archive<?> archive) {
+        return archive.getName().replaceFirst("\\.war$", "");
+    }
+
     private static Path explode(Archive<?> archive, Path deployments) {
-        String name = archive.getName().replaceFirst("\\.war$", "");
-        return archive.as(ExplodedExporter.class).exportExploded(deployments.toFile(), name).toPath();
+        return archive.as(ExplodedExporter.class).exportExploded(deployments.toFile(), applicationName(archive))
+                .toPath();
     }
 
     private void awaitReady() throws IOException, InterruptedException {
@@ -141,16 +148,27 @@ final class PayaraMicroProcess implements AutoCloseable {
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    /** Undeploys the exploded deployment {@code name} and deploys it again, through its {@code .reload} file. */
+    /**
+     * Undeploys the exploded deployment {@code name} and deploys it again, through its {@code .reload} file; fails
+     * with Payara's message if the new deployment fails.
+     */
     void redeploy(String name) throws IOException, InterruptedException {
-        int before = deployedCount(name);
+        Pattern deployed = Pattern.compile("\\b" + Pattern.quote(name) + " was successfully deployed");
+        int deployedBefore = occurrences(deployed).size();
+        int failedBefore = deploymentFailures().size();
         Path reload = home.resolve("deployments").resolve(name).resolve(".reload");
         if (!Files.exists(reload)) {
             Files.createFile(reload);
         }
         // The reloader compares this time with the one it saw last; a second later is always newer.
         Files.setLastModifiedTime(reload, FileTime.from(Instant.now().plusSeconds(1)));
-        await(REDEPLOY, name + " to be deployed again", () -> deployedCount(name) > before);
+        await(REDEPLOY, name + " to be deployed again", () -> {
+            List<String> failures = deploymentFailures();
+            if (failures.size() > failedBefore) {
+                throw new AssertionError("redeploying " + name + ": " + failures.get(failures.size() - 1));
+            }
+            return occurrences(deployed).size() > deployedBefore;
+        });
     }
 
     /**
@@ -159,20 +177,24 @@ final class PayaraMicroProcess implements AutoCloseable {
      */
     void replace(Archive<?> archive) throws IOException, InterruptedException {
         Path deployments = home.resolve("deployments");
-        String name = archive.getName().replaceFirst("\\.war$", "");
+        String name = applicationName(archive);
         deleteRecursively(deployments.resolve(name));
         explode(archive, deployments);
         redeploy(name);
     }
 
-    /** How many times the server said {@code name} was deployed. */
-    private int deployedCount(String name) {
-        Matcher deployed = Pattern.compile("\\b" + Pattern.quote(name) + " was successfully deployed").matcher(output());
-        int count = 0;
-        while (deployed.find()) {
-            count++;
+    /** What the server said of each deployment that failed, at boot or later, in order. */
+    List<String> deploymentFailures() {
+        return occurrences(FAILED);
+    }
+
+    private List<String> occurrences(Pattern pattern) {
+        Matcher matcher = pattern.matcher(output());
+        List<String> found = new ArrayList<>();
+        while (matcher.find()) {
+            found.add(matcher.group());
         }
-        return count;
+        return found;
     }
 
     /** Everything the server printed so far. */

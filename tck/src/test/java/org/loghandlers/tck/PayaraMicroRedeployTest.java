@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 @Tag(Containers.PAYARA_PROCESS)
 class PayaraMicroRedeployTest {
 
+    private static final String EMPTY_WEB_XML = "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\"/>";
+
     @Test
     void tenRedeploymentsDeliverEveryRecordAndLeaveNothingBehind() throws Exception {
         try (PayaraMicroProcess server = PayaraMicroProcess.start("redeploy", RedeployTest.probe(),
@@ -32,7 +34,7 @@ class PayaraMicroRedeployTest {
             }
             // Payara Micro takes a directory for a WAR only if it has a WEB-INF.
             server.replace(Deployments.plainWar("redeployed")
-                    .setWebXML(new StringAsset("<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\"/>"))
+                    .setWebXML(new StringAsset(EMPTY_WEB_XML))
                     .addAsWebResource(new StringAsset("nothing of loghandlers"), "index.html"));
             assertEquals("nothing of loghandlers", Http.get(app, "index.html"));
 
