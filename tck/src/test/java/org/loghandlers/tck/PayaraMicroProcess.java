@@ -35,13 +35,15 @@ import org.jboss.shrinkwrap.api.exporter.ExplodedExporter;
  *
  * <p>The WARs are deployed exploded at boot. Payara Micro has no admin listener, and without Hazelcast no asadmin
  * from outside; what it does offer at runtime is its dynamic reloader: touching {@code .reload} in an exploded
- * deployment's root undeploys it and deploys the directory again, on a thread of the server (about every two
- * seconds). Removing the directory does not undeploy; {@link #replace} puts another WAR in its place instead.
+ * deployment's root undeploys it and deploys the directory again, on a thread of the server that looks every two
+ * seconds. Removing the directory does not undeploy; {@link #replace} puts another WAR in its place instead.
  */
 final class PayaraMicroProcess implements AutoCloseable {
 
     private static final Duration BOOT = Duration.ofSeconds(180);
     private static final Duration REDEPLOY = Duration.ofSeconds(90);
+    /** Payara's default {@code dynamic-reload-poll-interval-in-seconds}. */
+    private static final Duration RELOADER_POLL = Duration.ofSeconds(2);
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static final Pattern FAILED = Pattern.compile("Exception while loading the app.*");
@@ -153,21 +155,28 @@ final class PayaraMicroProcess implements AutoCloseable {
      * with Payara's message if the new deployment fails.
      */
     void redeploy(String name) throws IOException, InterruptedException {
-        Pattern deployed = Pattern.compile("\\b" + Pattern.quote(name) + " was successfully deployed");
-        int deployedBefore = occurrences(deployed).size();
+        Pattern deployed = Pattern.compile("\\[timeMillis: (\\d+)][^\\n]*\\b" + Pattern.quote(name)
+                + " was successfully deployed");
+        List<String> deployedBefore = occurrences(deployed);
         int failedBefore = deploymentFailures().size();
+        // The reloader reloads when .reload is newer than the time it first saw the deployment (at its first scan
+        // after a deployment at boot) or last reloaded it. A .reload touched before that scan, or dated ahead of
+        // it, is missed or reloads twice: so touch it, with the true time, only once that scan is surely past.
+        long lastDeployed = Long.parseLong(deployed.matcher(deployedBefore.get(deployedBefore.size() - 1))
+                .results().findFirst().orElseThrow().group(1));
+        long reloaderHasSeenIt = lastDeployed + RELOADER_POLL.plusSeconds(1).toMillis();
+        Thread.sleep(Math.max(0, reloaderHasSeenIt - System.currentTimeMillis()));
         Path reload = home.resolve("deployments").resolve(name).resolve(".reload");
         if (!Files.exists(reload)) {
             Files.createFile(reload);
         }
-        // The reloader compares this time with the one it saw last; a second later is always newer.
-        Files.setLastModifiedTime(reload, FileTime.from(Instant.now().plusSeconds(1)));
+        Files.setLastModifiedTime(reload, FileTime.from(Instant.now()));
         await(REDEPLOY, name + " to be deployed again", () -> {
             List<String> failures = deploymentFailures();
             if (failures.size() > failedBefore) {
                 throw new AssertionError("redeploying " + name + ": " + failures.get(failures.size() - 1));
             }
-            return occurrences(deployed).size() > deployedBefore;
+            return occurrences(deployed).size() > deployedBefore.size();
         });
     }
 

@@ -1,6 +1,7 @@
 package org.loghandlers.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.net.URL;
 
@@ -29,7 +30,8 @@ class PayaraMicroRedeployTest {
                 }
                 RedeployTest.logRound(app, round);
                 if (round == RedeployTest.ROUNDS - 1) {
-                    RedeployTest.assertTheProbeSeesTheDeployment(probe);
+                    assertNotEquals("", RedeployTest.assertTheProbeSeesTheDeployment(probe).get("listener-threads"),
+                            "the probe sees the queue listener's thread while deployed");
                 }
             }
             // Payara Micro takes a directory for a WAR only if it has a WEB-INF.

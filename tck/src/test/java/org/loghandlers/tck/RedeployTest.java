@@ -70,11 +70,15 @@ class RedeployTest {
         Http.get(app, "log?logger=tck.redeploy&message=round-" + round + "&count=" + RECORDS_PER_ROUND);
     }
 
-    /** Before the check afterwards means anything: the probe must see a deployment while there is one. */
-    static void assertTheProbeSeesTheDeployment(URL probe) throws Exception {
+    /**
+     * Before the check afterwards means anything: the probe must see a deployment while there is one. Returns the
+     * probe's answers.
+     */
+    static Map<String, String> assertTheProbeSeesTheDeployment(URL probe) throws Exception {
         Map<String, String> whileDeployed = probe(probe);
         assertNotEquals("", whileDeployed.get("handlers"), "the probe sees our handlers while deployed");
         assertNotEquals("0", whileDeployed.get("live-markers"), "the probe sees a live deployment");
+        return whileDeployed;
     }
 
     static void assertEveryRoundsRecordsOnceInOrder() throws Exception {
