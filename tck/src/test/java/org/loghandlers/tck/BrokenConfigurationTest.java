@@ -38,7 +38,7 @@ class BrokenConfigurationTest {
                 loghandlers.handler.audit.type=rotating-file
                 loghandlers.handler.audit.file-name=%s/audit.log
                 loghandlers.handler.audit.max-bytes=lots
-                """.formatted(Deployments.value(LOGS)));
+                """.formatted(Deployments.value(LOGS)), LogServlet.class, RedeployMarker.class);
     }
 
     private static String messages(Throwable failure) {
@@ -49,12 +49,16 @@ class BrokenConfigurationTest {
         return all.toString();
     }
 
+    /** Our message names the key and the value it could not read. */
+    static void assertNamesTheKeyAndTheValue(String answer) {
+        assertTrue(answer.contains("loghandlers.handler.audit.max-bytes") && answer.contains("lots"), answer);
+    }
+
     @Test
     void theDeploymentFailsWithOurMessageNamingTheKeyAndTheValue() {
         Exception failure = assertThrows(Exception.class, () -> deployer.deploy("broken"));
         try {
-            String answer = messages(failure);
-            assertTrue(answer.contains("loghandlers.handler.audit.max-bytes") && answer.contains("lots"), answer);
+            assertNamesTheKeyAndTheValue(messages(failure));
         } finally {
             try {
                 deployer.undeploy("broken");

@@ -4,8 +4,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Where the suite runs, and the JUnit tags that keep a test to the containers it needs: the Weld runs (the
- * default) take everything but {@link #SERVER}; the {@code wildfly} and {@code payara} profiles take everything but
- * {@link #WELD_SE} and the other server's tag.
+ * default) take everything but {@link #SERVER}, the servers' own tags and {@link #PAYARA_PROCESS}; the
+ * {@code wildfly} and {@code payara} profiles take everything but {@link #WELD_SE} and the other server's tags.
  */
 final class Containers {
 
@@ -21,6 +21,11 @@ final class Containers {
      */
     static final String DEPLOYER = "deployer";
     static final String PAYARA = "payara";
+    /**
+     * Starts its own Payara Micro ({@link PayaraMicroProcess}) for what {@link #DEPLOYER} tests check through
+     * Arquillian elsewhere; runs only in the payara profile, which copies Payara Micro into {@code target/payara}.
+     */
+    static final String PAYARA_PROCESS = "payara-process";
 
     private Containers() {
     }

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class RedeployTest {
 
-    private static final int ROUNDS = 10;
-    private static final int RECORDS_PER_ROUND = 200;
+    static final int ROUNDS = 10;
+    static final int RECORDS_PER_ROUND = 200;
     private static final Path LOGS = Deployments.logDirectory("redeploy");
 
     @ArquillianResource
@@ -56,7 +56,8 @@ class RedeployTest {
                 """.formatted(Deployments.value(LOGS)), LogServlet.class, RedeployMarker.class);
     }
 
-    private static Map<String, String> probe(URL probe) throws Exception {
+    /** The probe's answers, {@code name=value} lines as a map. */
+    static Map<String, String> probe(URL probe) throws Exception {
         Map<String, String> answers = new LinkedHashMap<>();
         for (String line : Http.get(probe, "probe").split("\n")) {
             int equals = line.indexOf('=');
@@ -65,21 +66,22 @@ class RedeployTest {
         return answers;
     }
 
-    @Test
-    void tenRedeploymentsDeliverEveryRecordAndLeaveNothingBehind(
-            @ArquillianResource @OperateOnDeployment("probe") URL probe) throws Exception {
-        URL app = new URL(probe, "../redeployed/");
-        for (int round = 0; round < ROUNDS; round++) {
-            deployer.deploy("app");
-            Http.get(app, "log?logger=tck.redeploy&message=round-" + round + "&count=" + RECORDS_PER_ROUND);
-            if (round == ROUNDS - 1) {
-                Map<String, String> whileDeployed = probe(probe);
-                assertNotEquals("", whileDeployed.get("handlers"), "the probe sees our handlers while deployed");
-                assertNotEquals("0", whileDeployed.get("live-markers"), "the probe sees a live deployment");
-            }
-            deployer.undeploy("app");
-        }
+    static void logRound(URL app, int round) throws Exception {
+        Http.get(app, "log?logger=tck.redeploy&message=round-" + round + "&count=" + RECORDS_PER_ROUND);
+    }
 
+    /**
+     * Before the check afterwards means anything: the probe must see a deployment while there is one. Returns the
+     * probe's answers.
+     */
+    static Map<String, String> assertTheProbeSeesTheDeployment(URL probe) throws Exception {
+        Map<String, String> whileDeployed = probe(probe);
+        assertNotEquals("", whileDeployed.get("handlers"), "the probe sees our handlers while deployed");
+        assertNotEquals("0", whileDeployed.get("live-markers"), "the probe sees a live deployment");
+        return whileDeployed;
+    }
+
+    static void assertEveryRoundsRecordsOnceInOrder() throws Exception {
         List<String> expected = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             for (int i = 0; i < RECORDS_PER_ROUND; i++) {
@@ -87,10 +89,28 @@ class RedeployTest {
             }
         }
         assertEquals(expected, LogFiles.linesContaining(LOGS.resolve("redeployed.log"), "round-"));
+    }
 
+    static void assertNothingLeftBehind(URL probe) throws Exception {
         Map<String, String> after = probe(probe);
         assertEquals("", after.get("handlers"), "handlers of ours left on loggers");
         assertEquals("", after.get("listener-threads"), "threads still running a queue listener");
         assertEquals("0", after.get("live-markers"), "class loaders of undeployed deployments not collected");
+    }
+
+    @Test
+    void tenRedeploymentsDeliverEveryRecordAndLeaveNothingBehind(
+            @ArquillianResource @OperateOnDeployment("probe") URL probe) throws Exception {
+        URL app = new URL(probe, "../redeployed/");
+        for (int round = 0; round < ROUNDS; round++) {
+            deployer.deploy("app");
+            logRound(app, round);
+            if (round == ROUNDS - 1) {
+                assertTheProbeSeesTheDeployment(probe);
+            }
+            deployer.undeploy("app");
+        }
+        assertEveryRoundsRecordsOnceInOrder();
+        assertNothingLeftBehind(probe);
     }
 }

@@ -44,10 +44,8 @@ class SeparateDeploymentsTest {
         return Deployments.plainWar("neighbour", LogServlet.class, RedeployMarker.class);
     }
 
-    @Test
-    void aHandlerOnTheRootLoggerTakesOnlyItsOwnDeploymentsRecords(
-            @ArquillianResource @OperateOnDeployment("app") URL app,
-            @ArquillianResource @OperateOnDeployment("neighbour") URL neighbour) throws Exception {
+    /** Logs from both and reads the files: {@code mine} has the app's records, {@code everything} both's. */
+    static void assertEachHandlerTookItsRecords(URL app, URL neighbour) throws Exception {
         Http.get(app, "log?logger=tck.separate&message=from-app&count=3");
         Http.get(neighbour, "log?logger=tck.separate&message=from-neighbour&count=3");
 
@@ -56,5 +54,12 @@ class SeparateDeploymentsTest {
         assertEquals(List.of("from-app 0", "from-app 1", "from-app 2",
                 "from-neighbour 0", "from-neighbour 1", "from-neighbour 2"),
                 LogFiles.linesContaining(LOGS.resolve("everything.log"), "from-"));
+    }
+
+    @Test
+    void aHandlerOnTheRootLoggerTakesOnlyItsOwnDeploymentsRecords(
+            @ArquillianResource @OperateOnDeployment("app") URL app,
+            @ArquillianResource @OperateOnDeployment("neighbour") URL neighbour) throws Exception {
+        assertEachHandlerTookItsRecords(app, neighbour);
     }
 }
