@@ -77,9 +77,25 @@ public class LogHandlersExtension implements Extension {
                 }
             }
         }
-        for (ConfigProblem problem : problems) {
-            event.addDeploymentProblem(new DeploymentException("loghandlers: " + problem.describe()));
+        if (!problems.isEmpty()) {
+            event.addDeploymentProblem(new DeploymentException(describe(problems)));
         }
+    }
+
+    /**
+     * Every problem in one message, one per line: a server then logs one failure a user reads top to bottom,
+     * rather than a list of exceptions with a stack trace each.
+     */
+    static String describe(List<ConfigProblem> problems) {
+        if (problems.size() == 1) {
+            return "loghandlers: " + problems.get(0).describe();
+        }
+        StringBuilder message = new StringBuilder("loghandlers: ").append(problems.size())
+                .append(" problems in the configuration:");
+        for (ConfigProblem problem : problems) {
+            message.append("\n  ").append(problem.describe());
+        }
+        return message.toString();
     }
 
     void stopHandlers(@Observes BeforeShutdown event) {

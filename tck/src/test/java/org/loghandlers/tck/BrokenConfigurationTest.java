@@ -38,6 +38,7 @@ class BrokenConfigurationTest {
                 loghandlers.handler.audit.type=rotating-file
                 loghandlers.handler.audit.file-name=%s/audit.log
                 loghandlers.handler.audit.max-bytes=lots
+                loghandlers.handler.audit.backup-cont=3
                 """.formatted(Deployments.value(LOGS)), LogServlet.class, RedeployMarker.class);
     }
 
@@ -49,13 +50,14 @@ class BrokenConfigurationTest {
         return all.toString();
     }
 
-    /** Our message names the key and the value it could not read. */
+    /** Our answer names every problem at once, each with its key and value: the size it could not read, and a typo. */
     static void assertNamesTheKeyAndTheValue(String answer) {
-        assertTrue(answer.contains("loghandlers.handler.audit.max-bytes") && answer.contains("lots"), answer);
+        assertTrue(answer.contains("loghandlers.handler.audit.max-bytes=lots"), answer);
+        assertTrue(answer.contains("loghandlers.handler.audit.backup-cont=3") && answer.contains("backup-count"), answer);
     }
 
     @Test
-    void theDeploymentFailsWithOurMessageNamingTheKeyAndTheValue() {
+    void theDeploymentFailsWithOurMessageNamingEveryKeyAndValue() {
         Exception failure = assertThrows(Exception.class, () -> deployer.deploy("broken"));
         try {
             assertNamesTheKeyAndTheValue(messages(failure));

@@ -46,7 +46,8 @@ final class PayaraMicroProcess implements AutoCloseable {
     private static final Duration RELOADER_POLL = Duration.ofSeconds(2);
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static final Pattern FAILED = Pattern.compile("Exception while loading the app.*");
+    /** A failed deployment's line, with the indented lines that continue its message (one per problem of ours). */
+    private static final Pattern FAILED = Pattern.compile("Exception while loading the app.*(\\R {2}\\S.*)*");
 
     private final Process process;
     private final Path home;
