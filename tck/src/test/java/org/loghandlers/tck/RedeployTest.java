@@ -58,8 +58,13 @@ class RedeployTest {
 
     /** The probe's answers, {@code name=value} lines as a map. */
     static Map<String, String> probe(URL probe) throws Exception {
+        return probe(probe, "probe");
+    }
+
+    /** The probe's answers to {@code path} ({@code probe}, with a query or not). */
+    static Map<String, String> probe(URL probe, String path) throws Exception {
         Map<String, String> answers = new LinkedHashMap<>();
-        for (String line : Http.get(probe, "probe").split("\n")) {
+        for (String line : Http.get(probe, path).split("\n")) {
             int equals = line.indexOf('=');
             answers.put(line.substring(0, equals), line.substring(equals + 1).trim());
         }

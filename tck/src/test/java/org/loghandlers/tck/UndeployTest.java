@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -70,12 +69,7 @@ class UndeployTest {
     }
 
     private static Map<String, String> probe(URL probe, String logger) throws Exception {
-        Map<String, String> answers = new LinkedHashMap<>();
-        for (String line : Http.get(probe, "probe?logger=" + logger).split("\n")) {
-            int equals = line.indexOf('=');
-            answers.put(line.substring(0, equals), line.substring(equals + 1).trim());
-        }
-        return answers;
+        return RedeployTest.probe(probe, "probe?logger=" + logger);
     }
 
     @Test

@@ -2,9 +2,13 @@ package org.loghandlers.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.concurrent.TimeUnit;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import javax.naming.InitialContext;
+
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -18,7 +22,8 @@ import org.loghandlers.cdi.LogHandler;
 
 /**
  * On WildFly, records come from JBoss LogManager as {@code ExtLogRecord}s: the MDC an application sets with JBoss
- * Logging's API reaches our handlers, directly and through a queue (which copies it on the logging thread). The
+ * Logging's API reaches our handlers, directly and through a queue (which copies it on the logging thread), from a
+ * request thread and from the container's managed executor alike. The
  * record is looked at by reflection, as the deployment sees WildFly's own copy of the class.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -57,21 +62,37 @@ class WildFlyRecordsTest {
         return false;
     }
 
-    @Test
-    void theMdcReachesOurHandlersDirectlyAndThroughTheQueue() throws Exception {
+    /** Logs {@code message} with the MDC entry order=42 on this thread, and returns the thread's name. */
+    private static String logWithAnMdc(String message) {
         MDC.put("order", "42");
         try {
-            Logger.getLogger(OnTheServerTest.LOGGER).info("with an MDC");
+            Logger.getLogger(OnTheServerTest.LOGGER).info(message);
         } finally {
             MDC.remove("order");
         }
-        String loggingThread = Thread.currentThread().getName();
+        return Thread.currentThread().getName();
+    }
 
+    private void assertBothHandlersGotItWithItsMdc(String message, String loggingThread) throws Exception {
         for (RecordingHandler handler : new RecordingHandler[] {direct, behindTheQueue}) {
-            LogRecord record = handler.await("with an MDC").record();
+            LogRecord record = handler.await(message).record();
             assertEquals(true, isExtLogRecord(record), record.getClass()::getName);
             assertEquals("42", call(record, "getMdc", "order"));
             assertEquals(loggingThread, call(record, "getThreadName"));
         }
+    }
+
+    @Test
+    void theMdcReachesOurHandlersDirectlyAndThroughTheQueue() throws Exception {
+        String loggingThread = logWithAnMdc("with an MDC");
+        assertBothHandlersGotItWithItsMdc("with an MDC", loggingThread);
+    }
+
+    @Test
+    void recordsLoggedOnTheManagedExecutorKeepTheirMdcToo() throws Exception {
+        ManagedExecutorService executor = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
+        String loggingThread = executor.submit(() -> logWithAnMdc("on the executor with an MDC"))
+                .get(10, TimeUnit.SECONDS);
+        assertBothHandlersGotItWithItsMdc("on the executor with an MDC", loggingThread);
     }
 }
