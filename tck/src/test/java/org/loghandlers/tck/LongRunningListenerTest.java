@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class LongRunningListenerTest {
 
-    private static final Duration RUNNING = Duration.ofSeconds(Long.getLong("tck.long-running-seconds", 150));
+    private static final Duration RUNNING = Duration.ofSeconds(Long.getLong("tck.long-running-seconds", 180));
     private static final Path LOGS = Deployments.logDirectory("long-running");
 
     @Deployment(name = "long-running")
