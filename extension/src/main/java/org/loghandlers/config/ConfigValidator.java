@@ -128,7 +128,8 @@ public final class ConfigValidator {
                 if (OptionValues.isHandlerReference(argument)) {
                     List<String> targets = argument.isArray() ? HandlerSpec.commaList(value) : List.of(value.trim());
                     if (targets.isEmpty() || targets.get(0).isEmpty()) {
-                        problems.add(new ConfigProblem(key, value, "accepted: " + HandlerReferences.accepted(argument)));
+                        problems.add(new ConfigProblem(key, value,
+                                "accepted: " + HandlerReferences.accepted(argument)));
                     }
                     checkReferences(spec, name, targets, names, problems);
                 } else {
