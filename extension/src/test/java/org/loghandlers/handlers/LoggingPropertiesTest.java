@@ -39,6 +39,20 @@ class LoggingPropertiesTest {
                 loggers, Integer.toString(count), Long.toString(pauseMillis));
     }
 
+    /**
+     * Logger {@code app} writing only to {@code handler}'s file {@code fileName} under {@code logs} with a
+     * PythonFormatter of {@link org.loghandlers.testing.ProgramRecords#PYTHON_FORMAT}, and {@code options}.
+     */
+    private String onePythonFormattedFile(String handler, String fileName, String options) {
+        return """
+                app.handlers=%1$s
+                app.useParentHandlers=false
+                %1$s.fileName=%2$s
+                %1$s.formatter=org.loghandlers.format.PythonFormatter
+                org.loghandlers.format.PythonFormatter.format=%3$s
+                """.formatted(handler, log(fileName), PYTHON_FORMAT) + options;
+    }
+
     private Path logs() {
         return dir.resolve("logs");
     }
@@ -60,15 +74,10 @@ class LoggingPropertiesTest {
     @Test
     void rotatingFileHandlerRollsOverAtMaxBytesKeepingBackupCountBackupsNamedAsPythonNamesThem() throws Exception {
         String handler = RotatingFileHandler.class.getName();
-        run("""
-                app.handlers=%1$s
-                app.useParentHandlers=false
-                %1$s.fileName=%2$s
+        run(onePythonFormattedFile(handler, "app.log", """
                 %1$s.maxBytes=300
                 %1$s.backupCount=2
-                %1$s.formatter=org.loghandlers.format.PythonFormatter
-                org.loghandlers.format.PythonFormatter.format=%3$s
-                """.formatted(handler, log("app.log"), PYTHON_FORMAT), "app", 60, 0);
+                """.formatted(handler)), "app", 60, 0);
 
         List<List<String>> files = rotatingFiles(pythonLines("app", 0, 60), 300);
         assertEquals(List.of("app.log", "app.log.1", "app.log.2"), logFileNames());
@@ -82,16 +91,11 @@ class LoggingPropertiesTest {
         Files.createDirectories(logs());
         Files.writeString(logs().resolve("app.log"), "from an earlier run\n");
         String handler = FileHandler.class.getName();
-        PlainJvm.Output output = run("""
-                app.handlers=%1$s
-                app.useParentHandlers=false
-                %1$s.fileName=%2$s
+        PlainJvm.Output output = run(onePythonFormattedFile(handler, "app.log", """
                 %1$s.mode=w
                 %1$s.level=WARNING
                 %1$s.encoding=ISO-8859-1
-                %1$s.formatter=org.loghandlers.format.PythonFormatter
-                org.loghandlers.format.PythonFormatter.format=%3$s
-                """.formatted(handler, log("app.log"), PYTHON_FORMAT), "app", 6, 0);
+                """.formatted(handler)), "app", 6, 0);
 
         assertEquals(List.of("WARNING:app:record 01", "WARNING:app:record 03", "WARNING:app:record 05"),
                 lines("app.log"));
@@ -117,17 +121,12 @@ class LoggingPropertiesTest {
     @Test
     void timedRotatingFileHandlerRollsOverEverySecondWithBackupsNamedByTheirTimeInUtc() throws Exception {
         String handler = TimedRotatingFileHandler.class.getName();
-        run("""
-                app.handlers=%1$s
-                app.useParentHandlers=false
-                %1$s.fileName=%2$s
+        run(onePythonFormattedFile(handler, "timed.log", """
                 %1$s.when=S
                 %1$s.interval=1
                 %1$s.utc=true
                 %1$s.backupCount=10
-                %1$s.formatter=org.loghandlers.format.PythonFormatter
-                org.loghandlers.format.PythonFormatter.format=%3$s
-                """.formatted(handler, log("timed.log"), PYTHON_FORMAT), "app", 6, 500);
+                """.formatted(handler)), "app", 6, 500);
 
         List<String> names = logFileNames();
         List<String> backups = names.stream().filter(name -> !name.equals("timed.log")).toList();
@@ -229,14 +228,9 @@ class LoggingPropertiesTest {
     @Test
     void aBadValueIsOneLineOnStandardErrorNamingKeyValueAndWhatIsAcceptedAndRecordsStillArrive() throws Exception {
         String handler = RotatingFileHandler.class.getName();
-        PlainJvm.Output output = run("""
-                app.handlers=%1$s
-                app.useParentHandlers=false
-                %1$s.fileName=%2$s
+        PlainJvm.Output output = run(onePythonFormattedFile(handler, "app.log", """
                 %1$s.maxBytes=lots
-                %1$s.formatter=org.loghandlers.format.PythonFormatter
-                org.loghandlers.format.PythonFormatter.format=%3$s
-                """.formatted(handler, log("app.log"), PYTHON_FORMAT), "app", 30, 0);
+                """.formatted(handler)), "app", 30, 0);
 
         assertEquals(List.of("loghandlers: logging.properties: " + handler + ".maxBytes=lots: accepted: an integer"
                 + " (64-bit), optionally with a size suffix k, m or g (multiples of 1024: 10m, 10MB, 1GiB);"
