@@ -15,11 +15,11 @@ import org.loghandlers.config.HandlerAssembler;
 import org.loghandlers.config.HandlerReferences;
 import org.loghandlers.config.HandlerSpec;
 import org.loghandlers.config.HandlerTypes;
-import org.loghandlers.config.LevelOption;
 import org.loghandlers.config.LogHandlersConfig;
 import org.loghandlers.config.LoggerSpec;
 import org.loghandlers.handlers.QueueHandler;
 import org.loghandlers.handlers.QueueListener;
+import org.loghandlers.options.LevelOption;
 
 /**
  * The handlers of one deployment once built: attached to their loggers, queue listeners running. {@link #stop()}

@@ -9,6 +9,8 @@ import java.util.TreeSet;
 
 import org.eclipse.microprofile.config.Config;
 
+import org.loghandlers.options.Suggestions;
+
 /**
  * Reads every {@code loghandlers.*} property of a MicroProfile {@link Config} into plain specs. Keys are found from
  * all sources and each value is read back through the Config, so a system property or an environment variable

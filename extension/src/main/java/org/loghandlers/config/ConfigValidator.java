@@ -13,6 +13,10 @@ import java.util.TreeSet;
 import java.util.logging.Filter;
 import java.util.logging.Handler;
 
+import org.loghandlers.options.LevelOption;
+import org.loghandlers.options.OptionValues;
+import org.loghandlers.options.Suggestions;
+
 /**
  * Checks a whole configuration without building any handler and reports every problem at once: unknown or
  * unavailable types and classes, unknown options (with a "did you mean"), values that do not convert, unknown
@@ -124,7 +128,8 @@ public final class ConfigValidator {
                 if (OptionValues.isHandlerReference(argument)) {
                     List<String> targets = argument.isArray() ? HandlerSpec.commaList(value) : List.of(value.trim());
                     if (targets.isEmpty() || targets.get(0).isEmpty()) {
-                        problems.add(new ConfigProblem(key, value, "accepted: " + OptionValues.accepted(argument)));
+                        problems.add(new ConfigProblem(key, value,
+                                "accepted: " + HandlerReferences.accepted(argument)));
                     }
                     checkReferences(spec, name, targets, names, problems);
                 } else {

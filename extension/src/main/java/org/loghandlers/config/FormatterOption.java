@@ -8,6 +8,7 @@ import java.util.logging.Formatter;
 
 import org.loghandlers.format.JsonFormatter;
 import org.loghandlers.format.PythonFormatter;
+import org.loghandlers.options.OptionValues;
 
 /**
  * Builds a handler's formatter from {@code format} (a {@link PythonFormatter} format string), {@code formatter}

@@ -12,6 +12,8 @@ import java.util.logging.Filter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 
+import org.loghandlers.options.OptionValues;
+
 /**
  * Builds the handlers of a validated configuration: each one with its no-arg constructor, then every option through
  * its setter, targets before the handlers that pass records to them. A setter that refuses a value becomes a
@@ -85,7 +87,7 @@ public final class HandlerAssembler {
             try {
                 Class<?> argument = setter.getParameterTypes()[0];
                 Object value = OptionValues.isHandlerReference(argument)
-                        ? OptionValues.resolveReference(option.getValue(), argument, built)
+                        ? HandlerReferences.resolve(option.getValue(), argument, built)
                         : OptionValues.convert(option.getValue(), argument, loader);
                 invoke(handler, setter, value, spec.key(option.getKey()), option.getValue());
             } catch (IllegalArgumentException e) {

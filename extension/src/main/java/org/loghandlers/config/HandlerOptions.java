@@ -1,14 +1,12 @@
 package org.loghandlers.config;
 
-import java.io.InputStream;
-import java.io.Reader;
-import java.io.Writer;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Handler;
+
+import org.loghandlers.options.BeanSetters;
 
 /**
  * The JavaBean options of a handler class, found by reflection: every public one-argument {@code setX} whose
@@ -20,41 +18,18 @@ public final class HandlerOptions {
     private static final Set<String> COMMON_SETTERS = Set.of("setLevel", "setFormatter", "setFilter", "setEncoding",
             "setErrorManager");
 
-    private static final Set<Class<?>> NOT_FROM_TEXT = Set.of(InputStream.class, Writer.class, Reader.class,
-            Object.class);
-
     private HandlerOptions() {
     }
 
     /** Setters by kebab-case option name; where a setter is overloaded, the one taking a String wins. */
     public static Map<String, Method> of(Class<?> handlerClass) {
         Map<String, Method> setters = new TreeMap<>();
-        for (Method method : handlerClass.getMethods()) {
-            if (!isOption(method)) {
-                continue;
-            }
-            String option = kebabCase(method.getName().substring(3));
-            Method known = setters.get(option);
-            if (known == null || (method.getParameterTypes()[0] == String.class
-                    && known.getParameterTypes()[0] != String.class)) {
-                setters.put(option, method);
+        for (Method method : BeanSetters.of(handlerClass).values()) {
+            if (!COMMON_SETTERS.contains(method.getName()) && method.getDeclaringClass() != Handler.class) {
+                setters.put(kebabCase(method.getName().substring(3)), method);
             }
         }
         return setters;
-    }
-
-    private static boolean isOption(Method method) {
-        String name = method.getName();
-        if (!name.startsWith("set") || name.length() == 3 || method.getParameterCount() != 1
-                || Modifier.isStatic(method.getModifiers()) || COMMON_SETTERS.contains(name)
-                || method.getDeclaringClass() == Handler.class || method.getDeclaringClass() == Object.class) {
-            return false;
-        }
-        Class<?> type = method.getParameterTypes()[0];
-        if (type.isArray()) {
-            return type == String[].class || OptionValues.isHandlerReference(type);
-        }
-        return !NOT_FROM_TEXT.contains(type);
     }
 
     /** {@code MaxBytes} to {@code max-bytes}; a run of capitals is one word ({@code HTTPMethod} to {@code http-method}). */

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Handler;
 
+import org.loghandlers.options.OptionValues;
+
 /**
  * Which handlers pass records to which: a queue to its {@code handlers}, a memory handler (or any handler with a
  * Handler-typed option) to its {@code target}. Gives the build order (targets first) and finds cycles.
@@ -16,6 +18,25 @@ import java.util.logging.Handler;
 public final class HandlerReferences {
 
     private HandlerReferences() {
+    }
+
+    /** The handlers named in {@code text} (one name, or a comma list for an array argument), already built. */
+    public static Object resolve(String text, Class<?> type, Map<String, Handler> built) {
+        if (!type.isArray()) {
+            return built.get(text.trim());
+        }
+        List<String> names = HandlerSpec.commaList(text);
+        Object array = java.lang.reflect.Array.newInstance(type.getComponentType(), names.size());
+        for (int i = 0; i < names.size(); i++) {
+            java.lang.reflect.Array.set(array, i, built.get(names.get(i)));
+        }
+        return array;
+    }
+
+    /** What a user may write for a Handler-typed option. */
+    public static String accepted(Class<?> type) {
+        return type.isArray() ? "a comma-separated list of handler names declared under loghandlers.handler."
+                : "the name of another handler declared under loghandlers.handler.";
     }
 
     /** For each handler, the names of the handlers it passes records to. */

@@ -1,9 +1,10 @@
 package org.loghandlers.config;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import org.loghandlers.options.OptionValues;
 
 /**
  * One handler as declared under {@code loghandlers.handler.<name>.*}: its name, its {@code type} (or null when it
@@ -36,6 +37,6 @@ public record HandlerSpec(String name, String type, String className, Map<String
 
     /** Splits a comma-separated list, trimming each item and dropping empty ones. */
     public static List<String> commaList(String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+        return OptionValues.commaList(value);
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.loghandlers.options.OptionValues;
+
 /**
  * The registry of {@code type} names and the handler classes they stand for. Classes are looked up by name when a
  * configuration uses them, so a type whose handler is not in this build is reported as "not available yet" instead
@@ -54,16 +56,6 @@ public final class HandlerTypes {
 
     /** Loads a class from the application's loader, then from ours; null when neither has it. */
     static Class<?> load(String className, ClassLoader loader) {
-        for (ClassLoader candidate : new ClassLoader[] {loader, HandlerTypes.class.getClassLoader()}) {
-            if (candidate == null) {
-                continue;
-            }
-            try {
-                return Class.forName(className, false, candidate);
-            } catch (ClassNotFoundException | LinkageError e) {
-                // try the next loader
-            }
-        }
-        return null;
+        return OptionValues.load(className, loader);
     }
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.LogRecord;
 
+import org.loghandlers.options.LogManagerProperties;
+
 /**
  * Formats each record as one JSON object on one line, without a line terminator (the handler adds it). The fields,
  * in this order: {@code timestamp} (ISO-8601 with milliseconds and offset), {@code level} (Python name),
@@ -21,6 +23,11 @@ public class JsonFormatter extends AppendingFormatter {
 
     private volatile boolean utc;
     private volatile IsoTimestamp timestamps = new IsoTimestamp(ZoneId.systemDefault());
+
+    /** A formatter with the options the JDK's {@code logging.properties} sets for its class ({@code utc}). */
+    public JsonFormatter() {
+        LogManagerProperties.configure(this);
+    }
 
     /**
      * Whether timestamps are in UTC rather than in the JVM's default time zone (read when the formatter is made or

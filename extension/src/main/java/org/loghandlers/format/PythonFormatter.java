@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.logging.LogRecord;
 
+import org.loghandlers.options.LogManagerProperties;
+
 /**
  * Python's {@code logging.Formatter} with {@code %} style for {@code java.util.logging}: a format such as
  * {@code "%(asctime)s %(levelname)-8s %(name)s: %(message)s"} names Python's {@code LogRecord} attributes, filled
@@ -27,9 +29,13 @@ public class PythonFormatter extends AppendingFormatter {
     private volatile boolean utc;
     private volatile Asctime asctime;
 
-    /** A formatter for {@value #DEFAULT_FORMAT}, like Python's {@code Formatter()}. */
+    /**
+     * A formatter for {@value #DEFAULT_FORMAT}, like Python's {@code Formatter()}, or for the {@code format},
+     * {@code dateFormat} and {@code utc} the JDK's {@code logging.properties} sets for its class.
+     */
     public PythonFormatter() {
         this(DEFAULT_FORMAT, null);
+        LogManagerProperties.configure(this);
     }
 
     /** A formatter for {@code format}, with Python's default date text. */

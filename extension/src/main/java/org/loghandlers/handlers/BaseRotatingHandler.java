@@ -28,7 +28,9 @@ public abstract class BaseRotatingHandler extends FileHandler {
     private volatile boolean compress;
     private long nextRolloverAttempt;
 
+    /** Reads nothing from the LogManager: the concrete handler's no-argument constructor does, last. */
     protected BaseRotatingHandler() {
+        super((Void) null);
     }
 
     /** Whether the record about to be written, {@code encodedLength} bytes long, must go to a fresh file. */

@@ -6,6 +6,8 @@ import java.util.logging.ErrorManager;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 
+import org.loghandlers.options.LogManagerProperties;
+
 /**
  * Keeps records in memory and empties the buffer when {@link #shouldFlush} says so: Python's
  * {@code logging.handlers.BufferingHandler}.
@@ -27,9 +29,13 @@ public class BufferingHandler extends Handler implements FilterOnlyHandler {
     private volatile int capacity;
     private volatile boolean closed;
 
-    /** A handler that flushes every {@value #DEFAULT_CAPACITY} records. */
+    /**
+     * A handler that flushes every {@value #DEFAULT_CAPACITY} records, or as the JDK's {@code logging.properties}
+     * sets for its class.
+     */
     public BufferingHandler() {
         this(DEFAULT_CAPACITY);
+        LogManagerProperties.configure(this);
     }
 
     /** A handler that flushes on the {@code capacity}-th buffered record. */

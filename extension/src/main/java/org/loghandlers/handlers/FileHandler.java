@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.ErrorManager;
 import java.util.logging.LogRecord;
 
+import org.loghandlers.options.LogManagerProperties;
+
 /**
  * Writes records to a file: Python's {@code logging.FileHandler}, with {@code fileName}, {@code mode}
  * ({@code a} appends, {@code w} truncates on first open), {@code encoding} (UTF-8 by default) and {@code delay}
@@ -29,8 +31,17 @@ public class FileHandler extends StreamHandler {
     private LogFile file;
     private long nextVanishCheck;
 
-    /** A handler to be configured through its setters; it opens its file on the first record. */
+    /**
+     * A handler to be configured through its setters, starting from what the JDK's {@code logging.properties} sets
+     * for its class; it opens its file on the first record.
+     */
     public FileHandler() {
+        this((Void) null);
+        LogManagerProperties.configure(this);
+    }
+
+    /** For subclasses and the other constructors: nothing read from the LogManager, the file opened later. */
+    FileHandler(Void unconfigured) {
         super((Void) null);
         this.delay = true;
     }
@@ -42,7 +53,7 @@ public class FileHandler extends StreamHandler {
 
     /** Writes to {@code fileName} in {@code mode} ({@code a} or {@code w}), opening it now unless {@code delay}. */
     public FileHandler(String fileName, String mode, boolean delay) {
-        this();
+        this((Void) null);
         setFileName(fileName);
         setMode(mode);
         setDelay(delay);

@@ -5,6 +5,8 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
+import org.loghandlers.options.LogManagerProperties;
+
 /**
  * Buffers records and passes them to a target handler in one go: Python's {@code logging.handlers.MemoryHandler}
  * (not the JDK's {@code java.util.logging.MemoryHandler}, whose push rules differ).
@@ -27,7 +29,8 @@ public class MemoryHandler extends BufferingHandler {
 
     /** A handler with capacity {@value BufferingHandler#DEFAULT_CAPACITY}, flush level SEVERE and no target. */
     public MemoryHandler() {
-        super();
+        super(DEFAULT_CAPACITY);
+        LogManagerProperties.configure(this);
     }
 
     /** A handler with the given capacity, flush level SEVERE and no target. */

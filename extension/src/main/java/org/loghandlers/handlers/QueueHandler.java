@@ -6,6 +6,8 @@ import java.util.logging.ErrorManager;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 
+import org.loghandlers.options.LogManagerProperties;
+
 /**
  * Hands records to a bounded in-memory queue and returns at once; its {@link QueueListener} passes them to the
  * real handlers on another thread: Python's {@code logging.handlers.QueueHandler}.
@@ -46,12 +48,17 @@ public class QueueHandler extends Handler implements FilterOnlyHandler {
 
     /** A handler with capacity {@value #DEFAULT_CAPACITY}, policy {@code block} and no handlers yet. */
     public QueueHandler() {
+        this((Void) null);
+        LogManagerProperties.configure(this);
+    }
+
+    private QueueHandler(Void unconfigured) {
         setErrorManager(new ReportingErrorManager());
     }
 
     /** A handler that passes its records to {@code handlers}. */
     public QueueHandler(Handler... handlers) {
-        this();
+        this((Void) null);
         setHandlers(handlers);
     }
 

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.logging.LogRecord;
 
+import org.loghandlers.options.LogManagerProperties;
+
 /**
  * Rolls the file over when the next record would bring it to {@code maxBytes}: Python's
  * {@code logging.handlers.RotatingFileHandler}. Backups are {@code app.log.1} (the newest) to
@@ -23,8 +25,9 @@ public class RotatingFileHandler extends BaseRotatingHandler {
     private volatile long maxBytes;
     private volatile int backupCount;
 
-    /** A handler to be configured through its setters; it opens its file on the first record. */
+    /** A handler to be configured through its setters (see {@link FileHandler#FileHandler()}). */
     public RotatingFileHandler() {
+        LogManagerProperties.configure(this);
     }
 
     /** Appends to {@code fileName}, rolling over at {@code maxBytes} and keeping {@code backupCount} backups. */

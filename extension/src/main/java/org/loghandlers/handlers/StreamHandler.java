@@ -12,6 +12,7 @@ import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import org.loghandlers.format.PythonFormatter;
+import org.loghandlers.options.LogManagerProperties;
 
 /**
  * Writes each record to an {@link OutputStream}, {@code System.err} by default: Python's
@@ -24,7 +25,7 @@ import org.loghandlers.format.PythonFormatter;
  */
 public class StreamHandler extends Handler implements FilterOnlyHandler {
 
-    private static final Formatter PYTHON_DEFAULT = new PythonFormatter();
+    private static final Formatter PYTHON_DEFAULT = new PythonFormatter(PythonFormatter.DEFAULT_FORMAT);
 
     /** Guards the stream and every subclass's output state. */
     protected final ReentrantLock lock = new ReentrantLock();
@@ -36,9 +37,13 @@ public class StreamHandler extends Handler implements FilterOnlyHandler {
     private volatile boolean autoFlush = true;
     private volatile boolean closed;
 
-    /** A handler writing to {@code System.err}, looked up now as Python does. */
+    /**
+     * A handler writing to {@code System.err}, looked up now as Python does, with the options the JDK's
+     * {@code logging.properties} sets for its class ({@code stream=stdout} among them).
+     */
     public StreamHandler() {
         this(System.err);
+        LogManagerProperties.configure(this);
     }
 
     /** A handler writing to {@code stream}; {@code null} means {@code System.err}. */

@@ -12,6 +12,8 @@ import java.util.function.UnaryOperator;
 import java.util.logging.ErrorManager;
 import java.util.logging.LogRecord;
 
+import org.loghandlers.options.LogManagerProperties;
+
 /**
  * Rolls the file over at timed intervals: Python's {@code logging.handlers.TimedRotatingFileHandler} (CPython 3.13).
  * The active file is renamed to {@code <fileName>.<date suffix>}, the suffix naming the start of the interval it
@@ -40,8 +42,9 @@ public class TimedRotatingFileHandler extends BaseRotatingHandler {
     private TimedRolloverSchedule schedule;
     private long rolloverAt;
 
-    /** A handler to be configured through its setters; it opens its file on the first record. */
+    /** A handler to be configured through its setters (see {@link FileHandler#FileHandler()}). */
     public TimedRotatingFileHandler() {
+        LogManagerProperties.configure(this);
     }
 
     /** Appends to {@code fileName}, rolling over every {@code interval} {@code when}, keeping {@code backupCount}. */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.Objects;
 import java.util.logging.LogRecord;
 
+import org.loghandlers.options.LogManagerProperties;
+
 /**
  * A {@link FileHandler} that reopens its file when it was moved or deleted, as logrotate expects: Python's
  * {@code logging.handlers.WatchedFileHandler}.
@@ -14,8 +16,10 @@ import java.util.logging.LogRecord;
  */
 public class WatchedFileHandler extends FileHandler {
 
-    /** A handler to be configured through its setters; it opens its file on the first record. */
+    /** A handler to be configured through its setters (see {@link FileHandler#FileHandler()}). */
     public WatchedFileHandler() {
+        super((Void) null);
+        LogManagerProperties.configure(this);
     }
 
     /** Appends to {@code fileName}, opening it now. */

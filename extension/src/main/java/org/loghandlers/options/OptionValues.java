@@ -1,4 +1,4 @@
-package org.loghandlers.config;
+package org.loghandlers.options;
 
 import java.io.File;
 import java.io.PrintStream;
@@ -12,8 +12,10 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 
 /**
- * Turns the text of an option into the argument its setter takes, and says in words what text a type accepts.
- * Handler arguments are references to other handlers by name and are resolved by the caller, not here.
+ * Turns the text of an option into the argument its setter takes, and says in words what text a type accepts. The
+ * one conversion behind every way of configuring a handler: MicroProfile Config, the JDK's {@code logging.properties}
+ * (through the handlers' no-argument constructors) and anything else that has only text. Handler arguments are
+ * references to other handlers by name; they are resolved by the caller, not here.
  */
 public final class OptionValues {
 
@@ -24,19 +26,6 @@ public final class OptionValues {
     public static boolean isHandlerReference(Class<?> type) {
         return Handler.class.isAssignableFrom(type) || (type.isArray()
                 && Handler.class.isAssignableFrom(type.getComponentType()));
-    }
-
-    /** The handlers named in {@code text} (one name, or a comma list for an array argument), already built. */
-    public static Object resolveReference(String text, Class<?> type, java.util.Map<String, Handler> built) {
-        if (!type.isArray()) {
-            return built.get(text.trim());
-        }
-        java.util.List<String> names = HandlerSpec.commaList(text);
-        Object array = java.lang.reflect.Array.newInstance(type.getComponentType(), names.size());
-        for (int i = 0; i < names.size(); i++) {
-            java.lang.reflect.Array.set(array, i, built.get(names.get(i)));
-        }
-        return array;
     }
 
     /** Converts {@code text}; throws IllegalArgumentException with "accepted: ..." when it does not fit. */
@@ -66,7 +55,7 @@ public final class OptionValues {
             } else if (type == Duration.class) {
                 return Duration.parse(value);
             } else if (type == String[].class) {
-                return HandlerSpec.commaList(value).toArray(new String[0]);
+                return commaList(value).toArray(new String[0]);
             } else if (type.isEnum()) {
                 return enumConstant(value, type);
             } else if (type == java.io.OutputStream.class || type == PrintStream.class) {
@@ -108,7 +97,7 @@ public final class OptionValues {
     /** A class name: loads it, checks it is a {@code type}, and builds it with its public no-arg constructor. */
     public static Object newInstanceOf(String className, Class<?> type, ClassLoader loader)
             throws ReflectiveOperationException {
-        Class<?> found = HandlerTypes.load(className, loader);
+        Class<?> found = load(className, loader);
         if (found == null || !type.isAssignableFrom(found) || found.isInterface()
                 || Modifier.isAbstract(found.getModifiers())) {
             throw new ClassNotFoundException(className);
@@ -144,10 +133,27 @@ public final class OptionValues {
             return "one of " + String.join(", ", Arrays.stream(type.getEnumConstants())
                     .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'))
                     .toList());
-        } else if (isHandlerReference(type)) {
-            return type.isArray() ? "a comma-separated list of handler names declared under loghandlers.handler."
-                    : "the name of another handler declared under loghandlers.handler.";
         }
         return "the name of a class implementing " + type.getName() + " with a public no-argument constructor";
+    }
+
+    /** Splits a comma-separated list, trimming each item and dropping empty ones. */
+    public static java.util.List<String> commaList(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+    }
+
+    /** Loads a class from {@code loader}, then from ours; null when neither has it. */
+    public static Class<?> load(String className, ClassLoader loader) {
+        for (ClassLoader candidate : new ClassLoader[] {loader, OptionValues.class.getClassLoader()}) {
+            if (candidate == null) {
+                continue;
+            }
+            try {
+                return Class.forName(className, false, candidate);
+            } catch (ClassNotFoundException | LinkageError e) {
+                // try the next loader
+            }
+        }
+        return null;
     }
 }

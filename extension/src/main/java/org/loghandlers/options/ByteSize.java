@@ -1,4 +1,4 @@
-package org.loghandlers.config;
+package org.loghandlers.options;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * {@code m} or {@code g}, in multiples of 1024, followed by an optional {@code b} or {@code ib}:
  * {@code 10485760}, {@code 10m}, {@code 10 MB} and {@code 10MiB} are the same.
  */
-final class ByteSize {
+public final class ByteSize {
 
     private static final Pattern SIZE = Pattern.compile("(-?\\d+)\\s*(?:([kmg])(?:i?b)?)?");
 
@@ -17,7 +17,7 @@ final class ByteSize {
     }
 
     /** The number of bytes {@code text} stands for; IllegalArgumentException when it is not a size. */
-    static long parse(String text) {
+    public static long parse(String text) {
         Matcher matcher = SIZE.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!matcher.matches()) {
             throw new IllegalArgumentException(text);

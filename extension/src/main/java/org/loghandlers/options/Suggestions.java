@@ -1,4 +1,4 @@
-package org.loghandlers.config;
+package org.loghandlers.options;
 
 import java.util.Collection;
 import java.util.Locale;
