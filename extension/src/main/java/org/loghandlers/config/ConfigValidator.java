@@ -16,6 +16,7 @@ import java.util.logging.Handler;
 import org.loghandlers.options.LevelOption;
 import org.loghandlers.options.OptionValues;
 import org.loghandlers.options.Suggestions;
+import org.loghandlers.options.LogManagerProperties;
 
 /**
  * Checks a whole configuration without building any handler and reports every problem at once: unknown or
@@ -34,6 +35,11 @@ public final class ConfigValidator {
     }
 
     public static Result validate(LogHandlersConfig config, ClassLoader loader) {
+        return LogManagerProperties.ignoredWhile(() -> validateIgnoringLogManagerProperties(config, loader));
+    }
+
+    /** As {@link HandlerAssembler#build}, the formatters it tries are built without reading logging.properties. */
+    private static Result validateIgnoringLogManagerProperties(LogHandlersConfig config, ClassLoader loader) {
         List<ConfigProblem> problems = new ArrayList<>();
         Map<String, Class<? extends Handler>> classes = new LinkedHashMap<>();
         Set<String> names = new TreeSet<>();

@@ -13,6 +13,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 
 import org.loghandlers.options.OptionValues;
+import org.loghandlers.options.LogManagerProperties;
 
 /**
  * Builds the handlers of a validated configuration: each one with its no-arg constructor, then every option through
@@ -34,6 +35,16 @@ public final class HandlerAssembler {
 
     public static Result build(LogHandlersConfig config, Map<String, Class<? extends Handler>> classes,
             ClassLoader loader) {
+        return LogManagerProperties.ignoredWhile(() -> buildIgnoringLogManagerProperties(config, classes, loader));
+    }
+
+    /**
+     * The handlers are built with their no-argument constructors, which elsewhere read the JDK's
+     * {@code logging.properties}: here they must not, so that a server-wide entry for one of our classes never
+     * fills in what this configuration leaves at its default.
+     */
+    private static Result buildIgnoringLogManagerProperties(LogHandlersConfig config,
+            Map<String, Class<? extends Handler>> classes, ClassLoader loader) {
         Map<String, List<String>> edges = HandlerReferences.of(config, classes);
         Map<String, Handler> built = new LinkedHashMap<>();
         List<ConfigProblem> problems = new ArrayList<>();

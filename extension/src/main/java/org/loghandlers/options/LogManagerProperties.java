@@ -3,6 +3,7 @@ package org.loghandlers.options;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.LogManager;
 
 /**
@@ -16,14 +17,37 @@ import java.util.logging.LogManager;
  * or that the setter refuses is reported in one line on {@code System.err} (the JDK has no other channel while it
  * builds handlers) and the option keeps its default. Options that take other handlers (a memory handler's
  * {@code target}, a queue's {@code handlers}) cannot be written in this format and are reported, not applied.
+ *
+ * <p>Handlers an application declares in MicroProfile Config are built with {@link #ignoredWhile}: on a server whose
+ * {@code logging.properties} configures our classes for server-wide handlers, an application's handler must not
+ * take the server's file name or sizes for the options its own configuration leaves at their defaults.
  */
 public final class LogManagerProperties {
+
+    /** Set while a configuration of ours builds handlers; holds only a JDK type, so it pins no class loader. */
+    private static final ThreadLocal<Boolean> IGNORED = new ThreadLocal<>();
 
     private LogManagerProperties() {
     }
 
+    /** Runs {@code build} on this thread with {@link #configure} doing nothing, and returns what it made. */
+    public static <T> T ignoredWhile(Supplier<T> build) {
+        Boolean outer = IGNORED.get();
+        IGNORED.set(Boolean.TRUE);
+        try {
+            return build.get();
+        } finally {
+            if (outer == null) {
+                IGNORED.remove();
+            }
+        }
+    }
+
     /** Applies every {@code <class>.<property>} the LogManager has for {@code bean}'s runtime class. */
     public static void configure(Object bean) {
+        if (IGNORED.get() != null) {
+            return;
+        }
         LogManager manager = LogManager.getLogManager();
         Class<?> type = bean.getClass();
         for (Map.Entry<String, Method> setter : BeanSetters.of(type).entrySet()) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.logging.LogManager;
+import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,6 +84,45 @@ class ConfigModelTest {
         HandlerSpec audit = ConfigReader.read(config, problems).handler("audit").orElseThrow();
         assertEquals(List.of(), problems);
         assertEquals(Map.of("level", "SEVERE", "delay", "true"), audit.options());
+    }
+
+    @Test
+    void aServerWideLoggingPropertiesEntryForOurClassFillsInNothingThisConfigurationLeavesAtItsDefault()
+            throws Exception {
+        String handler = RotatingFileHandler.class.getName();
+        LogManager manager = LogManager.getLogManager();
+        manager.readConfiguration(new ByteArrayInputStream("""
+                %1$s.fileName=%2$s
+                %1$s.maxBytes=10k
+                %1$s.backupCount=7
+                %1$s.level=SEVERE
+                """.formatted(handler, logs.resolve("server.log")).getBytes(StandardCharsets.ISO_8859_1)));
+        try {
+            String file = logs.resolve("app.log").toString();
+            LogHandlersConfig config = read(props(
+                    "loghandlers.handler.app.type", "rotating-file",
+                    "loghandlers.handler.app.file-name", file));
+            ConfigValidator.Result validation = ConfigValidator.validate(config, getClass().getClassLoader());
+            HandlerAssembler.Result built = HandlerAssembler.build(config, validation.handlerClasses(),
+                    getClass().getClassLoader());
+            RotatingFileHandler app = assertInstanceOf(RotatingFileHandler.class, built.handlers().get("app"));
+            try {
+                assertEquals(file, app.getFileName());
+                assertEquals(0, app.getMaxBytes());
+                assertEquals(0, app.getBackupCount());
+                assertEquals(Level.ALL, app.getLevel());
+            } finally {
+                app.close();
+            }
+            RotatingFileHandler serverWide = new RotatingFileHandler();
+            try {
+                assertEquals(10240, serverWide.getMaxBytes(), "outside our configuration the entry still applies");
+            } finally {
+                serverWide.close();
+            }
+        } finally {
+            manager.readConfiguration();
+        }
     }
 
     @Test
