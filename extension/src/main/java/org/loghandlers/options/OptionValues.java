@@ -142,12 +142,13 @@ public final class OptionValues {
         return Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
     }
 
-    /** Loads a class from {@code loader}, then from ours; null when neither has it. */
+    /**
+     * Loads a class from {@code loader}, then from ours; null when neither has it. A null loader is the bootstrap
+     * loader, as in {@link Class#forName(String, boolean, ClassLoader)}: ours, with the jar on
+     * {@code -Xbootclasspath/a}.
+     */
     public static Class<?> load(String className, ClassLoader loader) {
         for (ClassLoader candidate : new ClassLoader[] {loader, OptionValues.class.getClassLoader()}) {
-            if (candidate == null) {
-                continue;
-            }
             try {
                 return Class.forName(className, false, candidate);
             } catch (ClassNotFoundException | LinkageError e) {

@@ -7,7 +7,9 @@ import static org.loghandlers.testing.ProgramRecords.pythonLines;
 import static org.loghandlers.testing.ProgramRecords.rotatingFiles;
 
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.LogManager;
 import java.util.stream.Stream;
+import org.jctools.queues.MessagePassingQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loghandlers.testing.AuditLog;
@@ -84,6 +87,26 @@ class LoggingPropertiesTest {
         assertEquals(files.get(files.size() - 1), lines("app.log"));
         assertEquals(files.get(files.size() - 2), lines("app.log.1"));
         assertEquals(files.get(files.size() - 3), lines("app.log.2"));
+    }
+
+    @Test
+    void onTheBootClassPathAHandlerStillLoadsTheFormatterItsPropertiesName() throws Exception {
+        // As on a server started with -Xbootclasspath/a:loghandlers.jar:jctools-core.jar, where our classes'
+        // class loader is null (the bootstrap loader).
+        String handler = RotatingFileHandler.class.getName();
+        String bootClassPath = String.join(File.pathSeparator, codeSource(RotatingFileHandler.class),
+                codeSource(MessagePassingQueue.class));
+        Path config = dir.resolve("logging.properties");
+        Files.writeString(config, onePythonFormattedFile(handler, "app.log", ""), StandardCharsets.UTF_8);
+        PlainJvm.Output output = PlainJvm.run(dir, List.of("-Xbootclasspath/a:" + bootClassPath),
+                List.of("java.util.logging.config.file=" + config), "app", "4", "0");
+
+        assertEquals(pythonLines("app", 0, 4), lines("app.log"));
+        assertEquals("", output.stderr());
+    }
+
+    private static String codeSource(Class<?> type) throws URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 
     @Test

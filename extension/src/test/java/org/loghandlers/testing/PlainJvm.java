@@ -41,8 +41,15 @@ public final class PlainJvm {
      */
     public static Output run(Path workDir, List<String> systemProperties, String... programArguments)
             throws IOException, InterruptedException {
+        return run(workDir, List.of(), systemProperties, programArguments);
+    }
+
+    /** {@link #run(Path, List, String...)} with JVM options ({@code -Xbootclasspath/a:...}) before the others. */
+    public static Output run(Path workDir, List<String> jvmOptions, List<String> systemProperties,
+            String... programArguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         for (String property : systemProperties) {
