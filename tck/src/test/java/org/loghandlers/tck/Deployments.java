@@ -52,7 +52,8 @@ final class Deployments {
         return ShrinkWrap.create(WebArchive.class, name + ".war").addClasses(classes);
     }
 
-    private static File[] warLibraries() {
+    /** The loghandlers jar and its run-time dependency (JCTools), as the build copied them. */
+    static File[] warLibraries() {
         Path dir = Path.of(System.getProperty("tck.war-libraries", "target/war-libraries"));
         try (Stream<Path> jars = Files.list(dir)) {
             File[] libraries = jars.filter(jar -> jar.toString().endsWith(".jar")).map(Path::toFile)

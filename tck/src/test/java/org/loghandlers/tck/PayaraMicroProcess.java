@@ -1,5 +1,6 @@
 package org.loghandlers.tck;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -20,6 +21,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,7 +34,8 @@ import org.jboss.shrinkwrap.api.exporter.ExplodedExporter;
  * One real Payara Micro ({@code java -jar target/payara/payara-micro.jar}) in its own JVM, for the checks that need
  * several deployments in one server, redeployments, or a deployment that fails. Loopback only, no Hazelcast, on a
  * free port; its root, unpacked runtime and exploded WARs live under {@code target/payara-process/NAME}, and all it
- * prints goes to {@code server.log} there.
+ * prints goes to {@code server.log} there. {@link Options} add JVM options, jars to the JVM's class path (then it
+ * is started with {@code -cp} and Payara Micro's main class) and arguments to Payara Micro's.
  *
  * <p>The WARs are deployed exploded at boot. Payara Micro has no admin listener, and without Hazelcast no asadmin
  * from outside; what it does offer at runtime is its dynamic reloader: touching {@code .reload} in an exploded
@@ -62,11 +66,26 @@ final class PayaraMicroProcess implements AutoCloseable {
     }
 
     /**
+     * What a test adds to the server's start: options for its JVM, jars for the JVM's own class path (the one the
+     * JDK's {@code LogManager} loads handler classes from), and further Payara Micro arguments such as
+     * {@code --logproperties}.
+     */
+    record Options(List<String> jvmOptions, List<Path> classPath, List<String> arguments) {
+        static final Options DEFAULT = new Options(List.of(), List.of(), List.of());
+    }
+
+    /**
      * Exports {@code archives} exploded (each under its name without {@code .war}, which is also its context root),
      * starts Payara Micro with all of them and returns once it says it is ready and answers HTTP. A deployment that
      * fails does not stop the boot: the server logs it and serves the others.
      */
     static PayaraMicroProcess start(String name, Archive<?>... archives) throws IOException, InterruptedException {
+        return start(name, Options.DEFAULT, archives);
+    }
+
+    /** {@link #start(String, Archive...)}, with {@code options} added to the JVM's and Payara Micro's own. */
+    static PayaraMicroProcess start(String name, Options options, Archive<?>... archives)
+            throws IOException, InterruptedException {
         Path home = Path.of("target", "payara-process", name).toAbsolutePath();
         deleteRecursively(home);
         Path deployments = Files.createDirectories(home.resolve("deployments"));
@@ -74,12 +93,15 @@ final class PayaraMicroProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Djava.io.tmpdir=" + Files.createDirectories(home.resolve("tmp")),
-                "-jar", payaraMicroJar().toString(),
+                "-Djava.io.tmpdir=" + Files.createDirectories(home.resolve("tmp"))));
+        command.addAll(options.jvmOptions());
+        command.addAll(launch(options.classPath()));
+        command.addAll(List.of(
                 "--nohazelcast", "--disablephonehome", "--port", Integer.toString(port),
                 "--prebootcommandfile", Path.of("src", "test", "payara", "preboot.asadmin").toAbsolutePath().toString(),
                 "--rootdir", Files.createDirectories(home.resolve("root")).toString(),
                 "--unpackdir", Files.createDirectories(home.resolve("unpacked")).toString()));
+        command.addAll(options.arguments());
         for (Archive<?> archive : archives) {
             command.add("--deploy");
             command.add(explode(archive, deployments).toString());
@@ -102,6 +124,44 @@ final class PayaraMicroProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: the payara profile copies Payara Micro there");
         }
         return jar.toAbsolutePath();
+    }
+
+    /**
+     * {@code -jar payara-micro.jar}, or, with jars to add, {@code -cp payara-micro.jar:JARS} and the jar's main
+     * class: {@code -jar} ignores any other class path. Launched that way the JVM also ignores the jar's
+     * {@code Add-Exports} and {@code Add-Opens}, which Payara needs, so they become command-line options.
+     */
+    private static List<String> launch(List<Path> classPath) throws IOException {
+        Path jar = payaraMicroJar();
+        if (classPath.isEmpty()) {
+            return List.of("-jar", jar.toString());
+        }
+        List<String> launch = new ArrayList<>();
+        String mainClass;
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Attributes manifest = file.getManifest().getMainAttributes();
+            for (String packageName : manifest.getValue("Add-Exports").split(" ")) {
+                launch.add("--add-exports=" + packageName + "=ALL-UNNAMED");
+            }
+            for (String packageName : manifest.getValue("Add-Opens").split(" ")) {
+                launch.add("--add-opens=" + packageName + "=ALL-UNNAMED");
+            }
+            mainClass = manifest.getValue(Attributes.Name.MAIN_CLASS);
+        }
+        List<String> entries = new ArrayList<>(List.of(jar.toString()));
+        classPath.forEach(entry -> entries.add(entry.toAbsolutePath().toString()));
+        launch.add("-cp");
+        launch.add(String.join(File.pathSeparator, entries));
+        launch.add(mainClass);
+        return launch;
+    }
+
+    /** Payara Micro's own {@code logging.properties}, the one it uses without {@code --logproperties}. */
+    static String defaultLoggingProperties() throws IOException {
+        try (JarFile file = new JarFile(payaraMicroJar().toFile())) {
+            return new String(file.getInputStream(file.getEntry("MICRO-INF/domain/logging.properties"))
+                    .readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static int freePort() throws IOException {
