@@ -12,6 +12,14 @@ public abstract class AppendingFormatter extends Formatter {
     /** Appends the record's text to {@code out}. */
     public abstract void formatTo(LogRecord record, StringBuilder out);
 
+    /**
+     * Whether this formatter prints where the record was logged from (source class, method, file or line), so a
+     * queue in front of it must find the caller on the logging thread; true unless a subclass knows better.
+     */
+    public boolean usesCallerLocation() {
+        return true;
+    }
+
     @Override
     public String format(LogRecord record) {
         StringBuilder out = FormatBuffer.take();

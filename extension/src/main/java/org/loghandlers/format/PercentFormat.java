@@ -39,6 +39,12 @@ final class PercentFormat {
         return used.contains(attribute);
     }
 
+    /** Whether any attribute this format prints comes from the caller's location. */
+    boolean usesCallerLocation() {
+        return uses(RecordAttribute.PATHNAME) || uses(RecordAttribute.FILENAME) || uses(RecordAttribute.MODULE)
+                || uses(RecordAttribute.FUNCNAME) || uses(RecordAttribute.LINENO);
+    }
+
     void append(StringBuilder out, RecordFields fields) {
         for (Segment segment : segments) {
             segment.append(out, fields);

@@ -102,6 +102,15 @@ public class PythonFormatter extends AppendingFormatter {
         return utc;
     }
 
+    /**
+     * Whether the format has {@code %(pathname)s}, {@code %(filename)s}, {@code %(module)s}, {@code %(funcName)s} or
+     * {@code %(lineno)d}.
+     */
+    @Override
+    public boolean usesCallerLocation() {
+        return format.usesCallerLocation();
+    }
+
     @Override
     public void formatTo(LogRecord record, StringBuilder out) {
         int start = out.length();

@@ -154,7 +154,7 @@ public class FileHandler extends StreamHandler {
     final void writeRecord(byte[] encoded, int length) {
         try {
             file.write(encoded, 0, length);
-            if (isAutoFlush()) {
+            if (flushesThisRecord()) {
                 file.flush();
             }
             writeOutage.succeeded();

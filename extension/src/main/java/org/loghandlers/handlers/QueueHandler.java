@@ -43,7 +43,8 @@ public class QueueHandler extends Handler implements FilterOnlyHandler {
     private volatile OverflowPolicy overflowPolicy = OverflowPolicy.BLOCK;
     private volatile String name = "queue";
     private volatile Executor executor;
-    private volatile boolean callerLocation = true;
+    /** Null: decided per record from the handlers behind the queue. */
+    private volatile Boolean callerLocation;
     private volatile boolean closed;
 
     /** A handler with capacity {@value #DEFAULT_CAPACITY}, policy {@code block} and no handlers yet. */
@@ -171,16 +172,25 @@ public class QueueHandler extends Handler implements FilterOnlyHandler {
     }
 
     /**
-     * Whether {@link #prepare} resolves the caller's class and method on the logging thread, as Python always
-     * does; default true. False saves a stack walk per record; the copies then carry no caller (a JBoss record
-     * keeps one that was already resolved, for instance by a formatter on this handler).
+     * Whether {@link #prepare} resolves the caller's class and method on the logging thread, as Python always does.
+     * By default it does so only when a handler behind the queue will print the caller: one whose formatter prints
+     * {@code %(pathname)s}, {@code %(filename)s}, {@code %(module)s}, {@code %(funcName)s} or {@code %(lineno)d},
+     * a JSON formatter, or a formatter that cannot be inspected. Set it to force the choice: false saves a stack walk
+     * per record (the copies then carry no caller; a JBoss record keeps one that was already resolved), true always
+     * takes it.
      */
     public void setCallerLocation(boolean callerLocation) {
         this.callerLocation = callerLocation;
     }
 
+    /** Whether records are copied with their caller, as set or, by default, as the handlers behind need. */
     public boolean isCallerLocation() {
-        return callerLocation;
+        return capturesCallerLocation(0);
+    }
+
+    boolean capturesCallerLocation(int depth) {
+        Boolean chosen = callerLocation;
+        return chosen != null ? chosen : CallerLocationNeed.of(listener.handlersInUse(), depth);
     }
 
     /** The listener that consumes this handler's queue (Python 3.12's {@code QueueHandler.listener}). */
@@ -204,7 +214,7 @@ public class QueueHandler extends Handler implements FilterOnlyHandler {
      * cleared. The original record is never changed, so other handlers see it as it was.
      */
     protected LogRecord prepare(LogRecord record) {
-        return RecordSnapshot.of(record, getFormatter(), callerLocation);
+        return RecordSnapshot.of(record, getFormatter(), capturesCallerLocation(0));
     }
 
     /** Python's {@code enqueue(record)}: puts the prepared record on the queue under the overflow policy. */

@@ -80,6 +80,11 @@ public final class QueueListener implements AutoCloseable {
         return handlers.clone();
     }
 
+    /** The handlers array itself, not to be changed: for a look on every record. */
+    Handler[] handlersInUse() {
+        return handlers;
+    }
+
     /**
      * Whether a handler gets only records at or above its own level; default false, as in Python, where the
      * handlers' levels are then ignored. Ignoring a level works for {@link FilterOnlyHandler} handlers; other JUL
@@ -406,10 +411,8 @@ public final class QueueListener implements AutoCloseable {
         boolean respectLevel = respectHandlerLevel;
         for (Handler handler : handlers) {
             try {
-                if (!respectLevel) {
-                    Targets.handleIgnoringLevel(handler, record);
-                } else if (record.getLevel().intValue() >= handler.getLevel().intValue()) {
-                    handler.publish(record);
+                if (!respectLevel || record.getLevel().intValue() >= handler.getLevel().intValue()) {
+                    Targets.handleInBatch(handler, record, respectLevel);
                 }
             } catch (RuntimeException e) {
                 source.reportError("QueueListener of queue '" + source.getName() + "': handler " + handler

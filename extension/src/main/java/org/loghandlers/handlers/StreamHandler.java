@@ -23,7 +23,7 @@ import org.loghandlers.options.LogManagerProperties;
  * bytes go out in one write followed by a flush. {@link #close()} flushes but does not close the stream, as in
  * Python. A failing stream is reported once through the {@code ErrorManager} until a write succeeds again.
  */
-public class StreamHandler extends Handler implements FilterOnlyHandler {
+public class StreamHandler extends Handler implements BatchTarget {
 
     private static final Formatter PYTHON_DEFAULT = new PythonFormatter(PythonFormatter.DEFAULT_FORMAT);
 
@@ -36,6 +36,8 @@ public class StreamHandler extends Handler implements FilterOnlyHandler {
     private volatile Charset charset = StandardCharsets.UTF_8;
     private volatile boolean autoFlush = true;
     private volatile boolean closed;
+    /** Set under {@link #lock} while a queue listener writes a record of a batch it flushes at its end. */
+    private boolean writingBatch;
 
     /**
      * A handler writing to {@code System.err}, looked up now as Python does, with the options the JDK's
@@ -98,7 +100,11 @@ public class StreamHandler extends Handler implements FilterOnlyHandler {
         return terminator;
     }
 
-    /** Whether each record is flushed as it is written (default {@code true}, as in Python). */
+    /**
+     * Whether each record is flushed as it is written (default {@code true}, as in Python). A queue listener
+     * feeding this handler writes its records in batches and flushes at the end of each batch instead, whatever
+     * this says.
+     */
     public void setAutoFlush(boolean autoFlush) {
         this.autoFlush = autoFlush;
     }
@@ -155,7 +161,27 @@ public class StreamHandler extends Handler implements FilterOnlyHandler {
         write(record);
     }
 
+    /**
+     * As {@link #handle}, for a queue listener's batch: the record is not flushed on its own, the listener flushes
+     * this handler when the batch ends (the queue ran empty or a batch limit was reached).
+     */
+    @Override
+    public void handleInBatch(LogRecord record) {
+        if (record == null || closed) {
+            return;
+        }
+        java.util.logging.Filter filter = getFilter();
+        if (filter != null && !filter.isLoggable(record)) {
+            return;
+        }
+        write(record, true);
+    }
+
     private void write(LogRecord record) {
+        write(record, false);
+    }
+
+    private void write(LogRecord record, boolean inBatch) {
         EncodedRecord encoded = EncodedRecord.take();
         try {
             if (!encode(record, encoded)) {
@@ -164,16 +190,26 @@ public class StreamHandler extends Handler implements FilterOnlyHandler {
             lock.lock();
             try {
                 if (!closed) {
+                    writingBatch = inBatch;
                     emit(record, encoded.bytes(), encoded.length());
                 }
             } catch (IOException | RuntimeException e) {
                 writeOutage.lost(describe() + ": could not write a record", e, ErrorManager.WRITE_FAILURE);
             } finally {
+                writingBatch = false;
                 lock.unlock();
             }
         } finally {
             encoded.release();
         }
+    }
+
+    /**
+     * Whether the record {@link #emit} is writing is to be flushed at once: {@link #isAutoFlush autoFlush}, unless
+     * it is part of a queue listener's batch. Called under {@link #lock}.
+     */
+    protected final boolean flushesThisRecord() {
+        return autoFlush && !writingBatch;
     }
 
     /**
@@ -187,7 +223,7 @@ public class StreamHandler extends Handler implements FilterOnlyHandler {
             return;
         }
         out.write(encoded, 0, length);
-        if (autoFlush) {
+        if (flushesThisRecord()) {
             out.flush();
         }
         writeOutage.succeeded();

@@ -21,6 +21,21 @@ final class Targets {
         }
     }
 
+    /**
+     * A queue listener's delivery of one record of a batch it will flush at the end: as
+     * {@link #handleIgnoringLevel}, or through {@code publish} when {@code respectLevel} (after the listener's own
+     * level check), without a flush per record where the target is a {@link BatchTarget}.
+     */
+    static void handleInBatch(Handler target, LogRecord record, boolean respectLevel) {
+        if (target instanceof BatchTarget) {
+            ((BatchTarget) target).handleInBatch(record);
+        } else if (respectLevel) {
+            target.publish(record);
+        } else {
+            handleIgnoringLevel(target, record);
+        }
+    }
+
     static boolean passesFilter(Handler handler, LogRecord record) {
         java.util.logging.Filter filter = handler.getFilter();
         return filter == null || filter.isLoggable(record);

@@ -1,0 +1,176 @@
+package org.loghandlers.handlers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import org.junit.jupiter.api.Test;
+import org.loghandlers.format.JsonFormatter;
+import org.loghandlers.format.PythonFormatter;
+
+/**
+ * What a queue does with its defaults, the configuration users write: it walks the stack for the caller only when
+ * a handler behind it prints the caller, and the stream and file handlers behind it are flushed once per batch.
+ */
+class QueueDefaultsTest {
+
+    /** A stream handler that also keeps the records it was given. */
+    private static final class KeepingStreamHandler extends StreamHandler {
+        final List<LogRecord> records = new CopyOnWriteArrayList<>();
+
+        KeepingStreamHandler(Formatter formatter) {
+            super(new ByteArrayOutputStream());
+            setFormatter(formatter);
+        }
+
+        @Override
+        public void handleInBatch(LogRecord record) {
+            records.add(record);
+            super.handleInBatch(record);
+        }
+    }
+
+    /** Counts what reaches the stream underneath a handler. */
+    private static final class CountingStream extends OutputStream {
+        final AtomicInteger writes = new AtomicInteger();
+        final AtomicInteger flushes = new AtomicInteger();
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        @Override
+        public void write(int b) {
+            bytes.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            writes.incrementAndGet();
+            bytes.write(b, off, len);
+        }
+
+        @Override
+        public void flush() {
+            flushes.incrementAndGet();
+        }
+    }
+
+    private static LogRecord loggedThroughAQueueTo(Handler target, Boolean callerLocation) {
+        KeepingStreamHandler keeper = target instanceof KeepingStreamHandler k ? k : null;
+        QueueHandler queue = new QueueHandler(target);
+        if (callerLocation != null) {
+            queue.setCallerLocation(callerLocation);
+        }
+        Logger logger = Logger.getLogger("defaults." + System.nanoTime());
+        logger.setUseParentHandlers(false);
+        logger.addHandler(queue);
+        logger.info("where from?");
+        queue.close();
+        logger.removeHandler(queue);
+        return keeper.records.get(0);
+    }
+
+    @Test
+    void noStackWalkWhenNoHandlerBehindTheQueuePrintsTheCaller() {
+        LogRecord delivered = loggedThroughAQueueTo(new KeepingStreamHandler(
+                new PythonFormatter("%(asctime)s %(levelname)s %(name)s %(message)s")), null);
+        assertNull(delivered.getSourceClassName());
+        assertNull(delivered.getSourceMethodName());
+    }
+
+    @Test
+    void theCallerIsTakenOnTheLoggingThreadWhenAFormatterBehindTheQueuePrintsIt() {
+        for (String format : List.of("%(funcName)s %(message)s", "%(lineno)d", "%(module)s", "%(filename)s",
+                "%(pathname)s")) {
+            LogRecord delivered = loggedThroughAQueueTo(new KeepingStreamHandler(new PythonFormatter(format)), null);
+            assertEquals(QueueDefaultsTest.class.getName(), delivered.getSourceClassName(), format);
+            assertEquals("loggedThroughAQueueTo", delivered.getSourceMethodName(), format);
+        }
+    }
+
+    @Test
+    void theCallerIsTakenForJsonAndForAFormatterThatCannotBeInspected() {
+        for (Formatter formatter : List.of(new JsonFormatter(), new SimpleFormatter())) {
+            LogRecord delivered = loggedThroughAQueueTo(new KeepingStreamHandler(formatter), null);
+            assertEquals("loggedThroughAQueueTo", delivered.getSourceMethodName(), formatter.toString());
+        }
+    }
+
+    @Test
+    void anExplicitCallerLocationWinsEitherWay() {
+        assertNull(loggedThroughAQueueTo(new KeepingStreamHandler(new PythonFormatter("%(funcName)s")), false)
+                .getSourceMethodName());
+        assertEquals("loggedThroughAQueueTo", loggedThroughAQueueTo(
+                new KeepingStreamHandler(new PythonFormatter("%(message)s")), true).getSourceMethodName());
+    }
+
+    @Test
+    void aQueueLooksThroughAMemoryHandlerToTheFormatterBehindIt() {
+        KeepingStreamHandler file = new KeepingStreamHandler(new PythonFormatter("%(funcName)s %(message)s"));
+        QueueHandler queue = new QueueHandler(new MemoryHandler(10, Level.SEVERE, file));
+        assertTrue(queue.isCallerLocation());
+        QueueHandler quiet = new QueueHandler(new MemoryHandler(10, Level.SEVERE,
+                new KeepingStreamHandler(new PythonFormatter("%(message)s"))));
+        assertEquals(false, quiet.isCallerLocation());
+    }
+
+    @Test
+    void aStreamBehindAQueueIsFlushedOncePerBatchAndRecordsLoggedToItDirectlyStillOncePerRecord()
+            throws Exception {
+        CountingStream stream = new CountingStream();
+        StreamHandler behind = new StreamHandler(stream);
+        CountDownLatch firstRecordHeld = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Handler gate = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (firstRecordHeld.getCount() > 0) {
+                    firstRecordHeld.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        QueueHandler queue = new QueueHandler(gate, behind);
+        queue.setCapacity(2048);
+        queue.publish(new LogRecord(Level.INFO, "r0"));
+        assertTrue(firstRecordHeld.await(10, TimeUnit.SECONDS));
+        for (int i = 1; i < 1000; i++) {
+            queue.publish(new LogRecord(Level.INFO, "r" + i));
+        }
+        release.countDown();
+        queue.close();
+
+        assertEquals(1000, stream.writes.get());
+        assertTrue(stream.flushes.get() <= 3, "flushes: " + stream.flushes.get());
+        assertEquals(1000, stream.bytes.toString().lines().count());
+
+        int flushesBefore = stream.flushes.get();
+        for (int i = 0; i < 10; i++) {
+            behind.publish(new LogRecord(Level.INFO, "direct " + i));
+        }
+        assertEquals(flushesBefore + 10, stream.flushes.get(), "autoFlush still applies to records from a logger");
+    }
+}
