@@ -151,14 +151,7 @@ public class StreamHandler extends Handler implements BatchTarget {
     /** Python's {@code handle}: applies the filter but not the level, as a memory or queue target expects. */
     @Override
     public void handle(LogRecord record) {
-        if (record == null || closed) {
-            return;
-        }
-        java.util.logging.Filter filter = getFilter();
-        if (filter != null && !filter.isLoggable(record)) {
-            return;
-        }
-        write(record);
+        handle(record, false);
     }
 
     /**
@@ -167,14 +160,14 @@ public class StreamHandler extends Handler implements BatchTarget {
      */
     @Override
     public void handleInBatch(LogRecord record) {
-        if (record == null || closed) {
+        handle(record, true);
+    }
+
+    private void handle(LogRecord record, boolean inBatch) {
+        if (record == null || closed || !Targets.passesFilter(this, record)) {
             return;
         }
-        java.util.logging.Filter filter = getFilter();
-        if (filter != null && !filter.isLoggable(record)) {
-            return;
-        }
-        write(record, true);
+        write(record, inBatch);
     }
 
     private void write(LogRecord record) {
