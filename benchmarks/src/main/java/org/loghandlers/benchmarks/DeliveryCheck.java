@@ -10,13 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Counts the lines that reached the files of one directory and compares them with the lines expected. Fewer lines
- * than expected means records were lost; more means duplicated. The first line must be the {@link Workload} line,
- * so that every peer is seen to write the same thing.
+ * than expected means records were lost; more means duplicated. The first line must be the {@link Workload} line
+ * (or the line a scenario says it writes), so that every peer is seen to write the same thing.
  */
 public final class DeliveryCheck {
 
@@ -35,6 +36,14 @@ public final class DeliveryCheck {
 
     /** Throws {@link DeliveryCheckFailedException} unless the files hold exactly {@code expectedLines} lines. */
     public void verify(long expectedLines) throws IOException {
+        verify(expectedLines, Workload.LINE);
+    }
+
+    /**
+     * Throws {@link DeliveryCheckFailedException} unless the files hold exactly {@code expectedLines} lines, the
+     * first of them matching {@code line}.
+     */
+    public void verify(long expectedLines, Pattern line) throws IOException {
         List<Path> files = files();
         long lines = 0;
         for (Path file : files) {
@@ -51,20 +60,20 @@ public final class DeliveryCheck {
                     lines - expectedLines));
         }
         if (lines > 0) {
-            checkFirstLine(files);
+            checkFirstLine(files, line);
         }
     }
 
-    private void checkFirstLine(List<Path> files) throws IOException {
+    private void checkFirstLine(List<Path> files, Pattern line) throws IOException {
         for (Path file : files) {
             try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 String first = reader.readLine();
                 if (first == null) {
                     continue;
                 }
-                if (!Workload.LINE.matcher(first).matches()) {
+                if (!line.matcher(first).matches()) {
                     throw new DeliveryCheckFailedException(description + ": " + file + " does not hold the"
-                            + " workload's line; its first line is '" + first + "'");
+                            + " workload's line (" + line + "); its first line is '" + first + "'");
                 }
                 return;
             }

@@ -1,6 +1,7 @@
 package org.loghandlers.benchmarks;
 
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -33,7 +34,7 @@ public abstract class FileScenario {
     @TearDown(Level.Iteration)
     public void closeAndCheckDelivery() throws Exception {
         close();
-        delivery.check(linesPerCall());
+        delivery.check(linesPerCall(), line());
     }
 
     /** Starts the handler or appender writing into {@code directory}. */
@@ -55,6 +56,11 @@ public abstract class FileScenario {
     /** How many lines each call must produce: 1, or 0 for a call below the logger's level. */
     protected long linesPerCall() {
         return 1;
+    }
+
+    /** What each delivered line must look like: the {@link Workload} line unless the scenario writes another. */
+    protected Pattern line() {
+        return Workload.LINE;
     }
 
     /** One of our file handlers set up for the workload: its line format, and the {@code flush} discipline. */

@@ -19,7 +19,7 @@ import org.loghandlers.benchmarks.selftest.LosingHandlerBenchmark;
 
 /**
  * Runs each JDK-LogManager scenario outside JMH, from several threads, and checks that every record arrives as the
- * workload's line. The JBoss LogManager scenarios need a JVM of their own; {@code run.sh --smoke} runs them.
+ * workload's line (or, for the scenario on a user's defaults, as the bare message). The JBoss LogManager scenarios need a JVM of their own; {@code run.sh --smoke} runs them.
  */
 class ScenarioDeliveryTest {
 
@@ -68,6 +68,9 @@ class ScenarioDeliveryTest {
             log4j2Async.flush = flush;
             cases.add(new Case("Log4j2 async loggers " + flush, log4j2Async, log4j2Async::info));
         }
+        LoghandlersCdiDefaultsBenchmark cdi = new LoghandlersCdiDefaultsBenchmark();
+        cases.add(new Case("our queue and file handlers from microprofile-config.properties on Weld SE", cdi,
+                cdi::underJdkLogManager));
         JulFileHandlerBenchmark jul = new JulFileHandlerBenchmark();
         jul.flush = "durable";
         cases.add(new Case("JUL FileHandler durable", jul, jul::info));
@@ -76,13 +79,14 @@ class ScenarioDeliveryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
-    void deliversEveryRecordAsTheWorkloadLine(Case scenario) throws Exception {
+    void deliversEveryRecordAsTheScenariosLine(Case scenario) throws Exception {
         Path files = Files.createDirectory(directory.resolve("files"));
         scenario.scenario().open(files);
         runProducers(scenario.call());
         scenario.scenario().close();
 
-        assertDoesNotThrow(() -> new DeliveryCheck(scenario.name(), files).verify(THREADS * (long) CALLS_PER_THREAD));
+        assertDoesNotThrow(() -> new DeliveryCheck(scenario.name(), files)
+                .verify(THREADS * (long) CALLS_PER_THREAD, scenario.scenario().line()));
     }
 
     @Test
