@@ -86,7 +86,7 @@ public class LogHandlersExtension implements Extension {
      * Every problem in one message, one per line: a server then logs one failure a user reads top to bottom,
      * rather than a list of exceptions with a stack trace each.
      */
-    static String describe(List<ConfigProblem> problems) {
+    private static String describe(List<ConfigProblem> problems) {
         if (problems.size() == 1) {
             return "loghandlers: " + problems.get(0).describe();
         }

@@ -18,10 +18,7 @@ final class CallerLocationNeed {
     private CallerLocationNeed() {
     }
 
-    static boolean of(Handler[] targets) {
-        return of(targets, 0);
-    }
-
+    /** For {@code targets} behind a queue that is itself {@code depth} forwarding handlers deep. */
     static boolean of(Handler[] targets, int depth) {
         for (Handler target : targets) {
             if (needs(target, depth)) {

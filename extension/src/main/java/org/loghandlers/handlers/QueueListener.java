@@ -316,14 +316,14 @@ public final class QueueListener implements AutoCloseable {
                     queue.countDelivered(taken);
                     flushHandlers();
                 }
-                long left = sliceEnd - System.nanoTime();
+                long left = next == null ? 0 : sliceEnd - System.nanoTime();
                 if (next != null && left <= 0) {
                     handedOver = handOver(next);
                     return;
                 }
                 if (taken < BATCH_LIMIT && queue.isEmpty()) {
                     reportDrops(queue);
-                    parkUntilOffered(queue, next == null ? 0 : left);
+                    parkUntilOffered(queue, left);
                 }
             }
         } finally {

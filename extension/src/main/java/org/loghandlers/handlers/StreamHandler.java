@@ -145,7 +145,7 @@ public class StreamHandler extends Handler implements BatchTarget {
         if (record == null || closed || !isLoggable(record)) {
             return;
         }
-        write(record);
+        write(record, false);
     }
 
     /** Python's {@code handle}: applies the filter but not the level, as a memory or queue target expects. */
@@ -168,10 +168,6 @@ public class StreamHandler extends Handler implements BatchTarget {
             return;
         }
         write(record, inBatch);
-    }
-
-    private void write(LogRecord record) {
-        write(record, false);
     }
 
     private void write(LogRecord record, boolean inBatch) {
