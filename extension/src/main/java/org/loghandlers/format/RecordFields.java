@@ -1,6 +1,7 @@
 package org.loghandlers.format;
 
 import java.time.Instant;
+import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
 /**
@@ -15,12 +16,12 @@ final class RecordFields {
     private static final long PROCESS_ID = ProcessHandle.current().pid();
 
     final LogRecord record;
-    private final PythonFormatter formatter;
+    private final Formatter formatter;
     private final Asctime asctime;
     private String message;
     private String exceptionText;
 
-    RecordFields(LogRecord record, PythonFormatter formatter, Asctime asctime) {
+    RecordFields(LogRecord record, Formatter formatter, Asctime asctime) {
         this.record = record;
         this.formatter = formatter;
         this.asctime = asctime;
