@@ -262,6 +262,11 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
         this.settings = settings();
     }
 
+    /** The timeout as milliseconds with their unit, such as {@code 5000ms}. */
+    public String getTimeout() {
+        return timeoutMillis + "ms";
+    }
+
     public long getTimeoutMillis() {
         return timeoutMillis;
     }
@@ -308,6 +313,11 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
         this.lingerMillis = millis("linger", linger);
     }
 
+    /** The linger as milliseconds with their unit, such as {@code 0ms}. */
+    public String getLinger() {
+        return lingerMillis + "ms";
+    }
+
     public long getLingerMillis() {
         return lingerMillis;
     }
@@ -330,6 +340,11 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
      */
     public void setRetryDelay(String retryDelay) {
         this.retryDelayMillis = millis("retryDelay", retryDelay);
+    }
+
+    /** The first retry's delay as milliseconds with their unit, such as {@code 100ms}. */
+    public String getRetryDelay() {
+        return retryDelayMillis + "ms";
     }
 
     public long getRetryDelayMillis() {
