@@ -242,6 +242,29 @@ class HttpHandlerTest {
         assertEquals("handled", only().form().get("msg"));
     }
 
+    /** The docs' no-blocking recipe: the queue's listener makes the request, with the caller found on the logger's thread. */
+    @Test
+    void behindAQueueTheListenerSendsTheMergedMessageWithTheCaller() throws Exception {
+        HttpHandler handler = handler("/log", "POST");
+        QueueHandler queue = new QueueHandler(handler);
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("http.behind.queue");
+        logger.setUseParentHandlers(false);
+        logger.addHandler(queue);
+        try {
+            logger.log(Level.WARNING, "queued {0}", "value");
+        } finally {
+            logger.removeHandler(queue);
+            queue.close();
+        }
+        Map<String, String> form = only().form();
+        assertEquals("queued value", form.get("msg"), "merged by the queue, as Python's QueueHandler.prepare does");
+        assertEquals("()", form.get("args"));
+        assertEquals("behindAQueueTheListenerSendsTheMergedMessageWithTheCaller", form.get("funcName"));
+        assertEquals(getClass().getName(), form.get("pathname"));
+        assertEquals(Thread.currentThread().getName(), form.get("threadName"), "the logging thread's, not the"
+                + " listener's");
+    }
+
     @Test
     void aClosedHandlerIgnoresRecordsAndItsThreadsEnd() throws Exception {
         HttpHandler handler = handler("/ingest", "POST");
