@@ -396,26 +396,28 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
                     null);
             return;
         }
-        if (FORM.equals(format)) {
-            String data = FormBody.encode(PythonRecordDict.unmerged(record));
-            sendOnThisThread(formRequest(data), 1);
-            return;
-        }
-        String json = json(record);
-        if (json == null) {
-            return;
-        }
-        if (batchSize > 1 || lingerMillis > 0) {
-            RecordBatcher batches = batcher();
-            if (batches == null) {
+        try {
+            if (FORM.equals(format)) {
+                sendOnThisThread(formRequest(FormBody.encode(PythonRecordDict.unmerged(record))), 1);
                 return;
             }
-            if (!batches.add(json, TimeUnit.MILLISECONDS.toNanos(timeoutMillis))) {
-                lose(1, describe() + ": " + (closed ? "closed" : "no room for a record within the timeout: the"
-                        + " server takes records more slowly than they are logged"), null);
+            String json = json(record);
+            if (json == null) {
+                return;
             }
-        } else {
-            sendOnThisThread(jsonRequest(List.of(json)), 1);
+            if (batchSize > 1 || lingerMillis > 0) {
+                RecordBatcher batches = batcher();
+                if (batches != null && !batches.add(json, TimeUnit.MILLISECONDS.toNanos(timeoutMillis)) && !closed) {
+                    lose(1, describe() + ": no room for a record within the timeout: the server takes records"
+                            + " more slowly than they are logged", null);
+                }
+            } else {
+                sendOnThisThread(jsonRequest(List.of(json)), 1);
+            }
+        } catch (RuntimeException e) {
+            lostRecords.incrementAndGet();
+            reportError(describe() + ": could not encode a record of logger " + record.getLoggerName(), e,
+                    ErrorManager.FORMAT_FAILURE);
         }
     }
 

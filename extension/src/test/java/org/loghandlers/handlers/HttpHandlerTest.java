@@ -266,6 +266,24 @@ class HttpHandlerTest {
     }
 
     @Test
+    void aParameterThatCannotBeWrittenIsReportedAndTheLoggingCallDoesNotThrow() throws Exception {
+        HttpHandler handler = handler("/log", "GET");
+        Object broken = new Object() {
+            @Override
+            public String toString() {
+                throw new IllegalStateException("no text for this one");
+            }
+        };
+        handler.publish(record("broken {0}", broken));
+        handler.publish(record("fine"));
+        assertEquals("fine", only().form().get("msg"));
+        assertEquals(1, errors.count());
+        assertTrue(errors.reports().get(0).message().contains("could not encode a record of logger http.shop"),
+                errors.reports().get(0).message());
+        assertEquals(1, handler.getLostRecordCount());
+    }
+
+    @Test
     void aClosedHandlerIgnoresRecordsAndItsThreadsEnd() throws Exception {
         HttpHandler handler = handler("/ingest", "POST");
         handler.setFormat("json");
