@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs CPython as the reference implementation: 3.13 under pyenv first, else a {@code python3} of 3.11 or later.
- * A test that needs it is skipped with a message when none is found.
+ * A test that needs it is skipped with a message when none is found, or fails with
+ * {@code -Dloghandlers.require-peers=true}, which {@code .ci/run} passes after {@code .ci/install-python}.
  */
 public final class Python {
 
@@ -25,6 +26,10 @@ public final class Python {
 
     /** The interpreter's path; skips the calling test when there is none. */
     public static String interpreter() {
+        if (FOUND == null && Boolean.getBoolean("loghandlers.require-peers")) {
+            throw new IllegalStateException("no CPython 3.11+ found (looked for pyenv 3.13.0, then python3) and"
+                    + " loghandlers.require-peers=true: .ci/install-python installs one");
+        }
         assumeTrue(FOUND != null, "no CPython 3.11+ found (looked for pyenv 3.13.0, then python3): comparison skipped");
         return FOUND;
     }
