@@ -1,17 +1,11 @@
 package org.loghandlers.handlers;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.KeyStoreException;
-import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,7 +19,6 @@ import org.loghandlers.format.JsonFormatter;
 import org.loghandlers.format.PythonRecordDict;
 import org.loghandlers.handlers.wire.FormBody;
 import org.loghandlers.handlers.wire.JsonBody;
-import org.loghandlers.options.Durations;
 import org.loghandlers.options.LogManagerProperties;
 
 /**
@@ -51,9 +44,7 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
     static final int DEFAULT_RETRIES = 3;
     static final long DEFAULT_RETRY_DELAY_MILLIS = 100;
 
-    private static final String FORM = "form";
-    private static final String JSON = "json";
-    private static final String JSON_LINES = "json-lines";
+    private static final String FORM = HttpOptionValues.FORM;
     private static final String FORM_TYPE = "application/x-www-form-urlencoded";
 
     private final OutageReporter outage = new OutageReporter(this);
@@ -106,30 +97,7 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
      * {@link #setSecure secure} says. Required.
      */
     public void setHost(String host) {
-        String value = host == null ? "" : host.trim();
-        if (!isHost(value)) {
-            throw new IllegalArgumentException("host: '" + host + "' is not a host; accepted: a host name or"
-                    + " address with an optional port from 1 to 65535 (logs.example.com, 127.0.0.1:9022,"
-                    + " [::1]:9022)");
-        }
-        this.host = value;
-    }
-
-    private static boolean isHost(String value) {
-        if (value.isEmpty() || value.chars().anyMatch(c -> c <= ' ' || "/?#@\\".indexOf(c) >= 0)) {
-            return false;
-        }
-        URI parsed;
-        try {
-            parsed = new URI("http://" + value + "/");
-        } catch (URISyntaxException e) {
-            return false;
-        }
-        if (parsed.getHost() == null) {
-            return false;
-        }
-        boolean portWritten = value.startsWith("[") ? value.contains("]:") : value.contains(":");
-        return !portWritten || parsed.getPort() >= 1 && parsed.getPort() <= 65535;
+        this.host = HttpOptionValues.host(host);
     }
 
     public String getHost() {
@@ -138,17 +106,7 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
 
     /** The path requests go to, such as {@code /log}, optionally with a query ({@code /log?app=shop}). Required. */
     public void setUrl(String url) {
-        URI parsed;
-        try {
-            parsed = url == null || !url.startsWith("/") || url.startsWith("//") ? null : new URI(url);
-        } catch (URISyntaxException e) {
-            parsed = null;
-        }
-        if (parsed == null || parsed.getRawFragment() != null) {
-            throw new IllegalArgumentException("url: '" + url + "' is not a path; accepted: a path starting with /,"
-                    + " optionally with a query and without spaces or a fragment (/log, /log?app=shop)");
-        }
-        this.url = url;
+        this.url = HttpOptionValues.url(url);
     }
 
     public String getUrl() {
@@ -157,11 +115,7 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
 
     /** {@code GET} (default: the record in the query) or {@code POST} (the record as a form body), any case. */
     public void setMethod(String method) {
-        String value = method == null ? "" : method.trim().toUpperCase(Locale.ROOT);
-        if (!value.equals("GET") && !value.equals("POST")) {
-            throw new IllegalArgumentException("method: '" + method + "' is not accepted; accepted: GET or POST");
-        }
-        this.method = value;
+        this.method = HttpOptionValues.method(method);
     }
 
     public String getMethod() {
@@ -184,16 +138,7 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
      * the handler warns once.
      */
     public void setCredentials(String credentials) {
-        if (credentials == null || credentials.isEmpty()) {
-            this.authorization = null;
-            return;
-        }
-        if (credentials.indexOf(':') < 0) {
-            throw new IllegalArgumentException("credentials: the value (not shown) has no ':'; accepted:"
-                    + " user:password");
-        }
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+        this.authorization = HttpOptionValues.basicAuthorization(credentials);
     }
 
     /**
@@ -201,21 +146,7 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
      * {@code context}); empty for the default.
      */
     public void setTrustStore(String trustStore) {
-        if (trustStore == null || trustStore.isBlank()) {
-            this.trustStore = null;
-        } else {
-            Path path;
-            try {
-                path = Path.of(trustStore.trim()).toAbsolutePath();
-            } catch (InvalidPathException e) {
-                path = null;
-            }
-            if (path == null || !Files.isRegularFile(path) || !Files.isReadable(path)) {
-                throw new IllegalArgumentException("trustStore: '" + trustStore + "' is not a readable file;"
-                        + " accepted: the path of a key store file (PKCS12 or JKS)");
-            }
-            this.trustStore = path;
-        }
+        this.trustStore = HttpOptionValues.trustStore(trustStore);
         this.settings = settings();
     }
 
@@ -233,14 +164,7 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
 
     /** The trust store's type, {@code PKCS12} (the JDK's default) or {@code JKS}. */
     public void setTrustStoreType(String trustStoreType) {
-        String value = trustStoreType == null ? "" : trustStoreType.trim();
-        try {
-            KeyStore.getInstance(value);
-        } catch (KeyStoreException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("trustStoreType: '" + trustStoreType + "' is not a key store type"
-                    + " of this JVM; accepted: PKCS12 or JKS");
-        }
-        this.trustStoreType = value;
+        this.trustStoreType = HttpOptionValues.trustStoreType(trustStoreType);
         this.settings = settings();
     }
 
@@ -253,12 +177,7 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
      * default 5000 ms. Milliseconds, a number with a unit ({@code 5s}) or an ISO-8601 duration ({@code PT5S}).
      */
     public void setTimeout(String timeout) {
-        long millis = millis("timeout", timeout);
-        if (millis < 1 || millis > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("timeout: '" + timeout + "' is out of range; accepted: "
-                    + Durations.ACCEPTED + ", from 1 ms to 24 days");
-        }
-        this.timeoutMillis = millis;
+        this.timeoutMillis = HttpOptionValues.millis("timeout", timeout, 1);
         this.settings = settings();
     }
 
@@ -277,12 +196,7 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
      * whatever {@link #setMethod method} says.
      */
     public void setFormat(String format) {
-        String value = format == null ? "" : format.trim().toLowerCase(Locale.ROOT);
-        if (!value.equals(FORM) && !value.equals(JSON) && !value.equals(JSON_LINES)) {
-            throw new IllegalArgumentException("format: '" + format + "' is not accepted; accepted: form (Python's"
-                    + " url-encoded record), json or json-lines");
-        }
-        this.format = value;
+        this.format = HttpOptionValues.format(format);
     }
 
     public String getFormat() {
@@ -294,11 +208,7 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
      * linger}, records are sent by a thread of the handler, not by the logging thread.
      */
     public void setBatchSize(int batchSize) {
-        if (batchSize < 1 || batchSize > 100_000) {
-            throw new IllegalArgumentException("batchSize: " + batchSize + " is out of range; accepted: 1 to 100000"
-                    + " records");
-        }
-        this.batchSize = batchSize;
+        this.batchSize = HttpOptionValues.inRange("batchSize", batchSize, 1, 100_000, " records");
     }
 
     public int getBatchSize() {
@@ -310,7 +220,7 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
      * soon as the previous request is done. Same forms as {@link #setTimeout timeout}.
      */
     public void setLinger(String linger) {
-        this.lingerMillis = millis("linger", linger);
+        this.lingerMillis = HttpOptionValues.millis("linger", linger, 0);
     }
 
     /** The linger as milliseconds with their unit, such as {@code 0ms}. */
@@ -324,10 +234,7 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
 
     /** How many times a request is tried again after a 5xx, a 429 or a failed connection; default 3. */
     public void setRetries(int retries) {
-        if (retries < 0 || retries > 100) {
-            throw new IllegalArgumentException("retries: " + retries + " is out of range; accepted: 0 to 100");
-        }
-        this.retries = retries;
+        this.retries = HttpOptionValues.inRange("retries", retries, 0, 100, "");
     }
 
     public int getRetries() {
@@ -339,7 +246,7 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
      * default 100 ms. Same forms as {@code timeout}.
      */
     public void setRetryDelay(String retryDelay) {
-        this.retryDelayMillis = millis("retryDelay", retryDelay);
+        this.retryDelayMillis = HttpOptionValues.millis("retryDelay", retryDelay, 0);
     }
 
     /** The first retry's delay as milliseconds with their unit, such as {@code 100ms}. */
@@ -349,15 +256,6 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
 
     public long getRetryDelayMillis() {
         return retryDelayMillis;
-    }
-
-    private static long millis(String option, String text) {
-        try {
-            return Durations.parseMillis(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": '" + text + "' is not a span of time; accepted: "
-                    + Durations.ACCEPTED);
-        }
     }
 
     private HttpSender.Settings settings() {
@@ -434,7 +332,7 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
     }
 
     private HttpRequest jsonRequest(List<String> batch) {
-        JsonBody body = JSON.equals(format) ? JsonBody.ARRAY : JsonBody.LINES;
+        JsonBody body = HttpOptionValues.JSON.equals(format) ? JsonBody.ARRAY : JsonBody.LINES;
         return newRequest(base() + url).header("Content-type", body.contentType())
                 .POST(HttpRequest.BodyPublishers.ofString(body.join(batch), StandardCharsets.UTF_8)).build();
     }

@@ -3,8 +3,10 @@ package org.loghandlers.handlers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -136,6 +138,9 @@ final class HttpSender {
                 throw e;
             } catch (ExecutionException | CancellationException e) {
                 cause = e instanceof ExecutionException ? e.getCause() : e;
+                if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
+                    throw new DeliveryFailure("no answer within the timeout" + attempts(attempt), cause);
+                }
                 if (!(cause instanceof IOException)) {
                     throw new DeliveryFailure(String.valueOf(cause), cause);
                 }
