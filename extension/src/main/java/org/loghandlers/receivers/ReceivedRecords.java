@@ -68,9 +68,11 @@ public final class ReceivedRecords {
         record.setProcessName(text(attributes.get("processName")));
         record.setSourceClassName(known(text(attributes.get("pathname")), UNKNOWN_FILE));
         record.setSourceMethodName(known(text(attributes.get("funcName")), UNKNOWN_FUNCTION));
-        String traceback = joined(text(attributes.get("exc_text")), text(attributes.get("stack_info")));
+        String excText = text(attributes.get("exc_text"));
+        String traceback = joined(excText, text(attributes.get("stack_info")));
         if (traceback != null) {
-            record.setThrown(new RemoteTraceback(traceback, null, null));
+            record.setThrown(new RemoteTraceback(traceback, null, excText == null || excText.isEmpty() ? null
+                    : RemoteTraceback.lastLine(excText)));
         }
         Map<String, String> mdc = new LinkedHashMap<>();
         attributes.forEach((name, item) -> {

@@ -53,7 +53,7 @@ public final class RemoteTraceback extends Throwable {
         return text;
     }
 
-    private static String lastLine(String text) {
+    static String lastLine(String text) {
         String trimmed = text.stripTrailing();
         return trimmed.substring(trimmed.lastIndexOf('\n') + 1);
     }
