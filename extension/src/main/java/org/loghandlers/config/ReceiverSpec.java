@@ -1,8 +1,10 @@
 package org.loghandlers.config;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One receiver as declared under {@code loghandlers.receiver.<name>.*}: its name, its {@code type} (or null when it
@@ -21,8 +23,9 @@ public record ReceiverSpec(String name, String type, String className, Map<Strin
     /** The options every receiver takes, besides {@code type} and {@code class}. */
     static final List<String> COMMON = List.of(HANDLERS, ENABLED, EXECUTOR);
 
+    /** Options are kept in key order, so that problems are reported in a stable order. */
     public ReceiverSpec {
-        options = Map.copyOf(options);
+        options = Collections.unmodifiableMap(new TreeMap<>(options));
     }
 
     /** The full property key of one of this receiver's options. */
