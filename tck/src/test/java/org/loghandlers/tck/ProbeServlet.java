@@ -21,10 +21,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Looks at the whole server from a deployment that knows nothing of loghandlers, after others came and went:
- * handlers of ours still on any logger, threads still running a queue listener, and how many deployment class
- * loaders holding a {@link RedeployMarker} the garbage collector could not free (from a live-objects heap histogram,
- * after full collections), and with {@code ?logger=name} that logger's level and parent-handlers flag. Answers
- * {@code name=value} lines.
+ * handlers of ours still on any logger, threads still running a queue listener or a receiver, and how many
+ * deployment class loaders holding a {@link RedeployMarker} the garbage collector could not free (from a live-objects
+ * heap histogram, after full collections), and with {@code ?logger=name} that logger's level and parent-handlers
+ * flag. Answers {@code name=value} lines.
  */
 @WebServlet("/probe")
 public class ProbeServlet extends HttpServlet {
@@ -36,7 +36,8 @@ public class ProbeServlet extends HttpServlet {
         response.setContentType("text/plain");
         PrintWriter out = response.getWriter();
         out.println("handlers=" + String.join(",", ourHandlersOnLoggers()));
-        out.println("listener-threads=" + String.join(",", listenerThreads()));
+        out.println("listener-threads=" + String.join(",", threadsRunning("org.loghandlers.handlers.QueueListener")));
+        out.println("receiver-threads=" + String.join(",", threadsRunning("org.loghandlers.receivers.")));
         String loggerName = request.getParameter("logger");
         if (loggerName != null) {
             Logger logger = Logger.getLogger(loggerName);
@@ -66,11 +67,12 @@ public class ProbeServlet extends HttpServlet {
         return found;
     }
 
-    private static List<String> listenerThreads() {
+    /** The names of the threads with a frame of a class whose name starts with {@code prefix}. */
+    private static List<String> threadsRunning(String prefix) {
         List<String> found = new ArrayList<>();
         for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
             for (StackTraceElement frame : thread.getValue()) {
-                if (frame.getClassName().startsWith("org.loghandlers.handlers.QueueListener")) {
+                if (frame.getClassName().startsWith(prefix)) {
                     found.add(thread.getKey().getName());
                     break;
                 }
