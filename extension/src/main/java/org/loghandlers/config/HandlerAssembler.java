@@ -108,7 +108,7 @@ public final class HandlerAssembler {
             }
         }
         try {
-            applyCommon(spec, handler, loader);
+            applyCommon(HandlerOptions.withoutOwnCommonKeys(spec, setters), handler, loader);
         } catch (ConfigException e) {
             problems.add(e.problem());
         }
