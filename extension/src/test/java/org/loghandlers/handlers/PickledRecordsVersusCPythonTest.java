@@ -32,7 +32,7 @@ class PickledRecordsVersusCPythonTest {
      * ours (the first two) with Python's own (made from the same inputs), one CHECK line per comparison.
      */
     private static final String RECEIVED_RECORDS = """
-            import logging, logging.handlers, math, pickle, socket, socketserver, struct, sys, threading
+            import io, logging, logging.handlers, math, pickle, socket, socketserver, struct, sys, threading
 
             expected = dict(line.rstrip('\\n').split('\\t', 1) for line in open(sys.argv[1], encoding='utf-8'))
             ours_count = int(sys.argv[2])
@@ -113,6 +113,12 @@ class PickledRecordsVersusCPythonTest {
     /** The logging cookbook's receiver, with {@code logname} set so it never hands a record back to the sender. */
     static final String COOKBOOK_TCP_RECEIVER = RECEIVED_RECORDS + """
 
+            class PlainDataOnly(pickle.Unpickler):
+                def find_class(self, module, name):
+                    raise pickle.UnpicklingError(f'{module}.{name} refused: a record is plain data')
+
+            plain_data_only = []
+
             class LogRecordStreamHandler(socketserver.StreamRequestHandler):
                 def handle(self):
                     while True:
@@ -128,6 +134,7 @@ class PickledRecordsVersusCPythonTest {
                         self.handleLogRecord(record)
 
                 def unPickle(self, data):
+                    plain_data_only.append(PlainDataOnly(io.BytesIO(data)).load() == pickle.loads(data))
                     return pickle.loads(data)
 
                 def handleLogRecord(self, record):
@@ -147,6 +154,8 @@ class PickledRecordsVersusCPythonTest {
             print('PORT', server.server_address[1])
             wait_for(ours_count)
             send_pythons_own(logging.handlers.SocketHandler('127.0.0.1', server.server_address[1]))
+            check('an unpickler that refuses every class reads every frame', plain_data_only == [True] * 4,
+                  repr(plain_data_only))
             compare()
             """;
 
