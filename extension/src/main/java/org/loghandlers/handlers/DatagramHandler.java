@@ -110,6 +110,11 @@ public class DatagramHandler extends Handler implements FilterOnlyHandler {
         return format.configName();
     }
 
+    /** Whether records go out as Python's pickle, which carries the caller's class and method. */
+    boolean picklesRecords() {
+        return format == RecordFormat.PICKLE;
+    }
+
     /** Records not sent since this handler was made: too large for a datagram, or the send failed. */
     public long getLostRecordCount() {
         return sendOutage.lostRecords() + oversized.get();

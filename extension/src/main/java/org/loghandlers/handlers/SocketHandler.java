@@ -177,6 +177,11 @@ public class SocketHandler extends Handler implements BatchTarget {
         return format.configName();
     }
 
+    /** Whether records go out as Python's pickle, which carries the caller's class and method. */
+    boolean picklesRecords() {
+        return format == RecordFormat.PICKLE;
+    }
+
     /** Records not delivered since this handler was made: no connection could be had, or a write failed. */
     public long getLostRecordCount() {
         ReconnectingConnection current = connection;

@@ -231,6 +231,20 @@ class SocketHandlerTest {
     }
 
     @Test
+    void behindAQueueThePickleCarriesTheCallerWhateverTheFormatterPrints() throws Exception {
+        FrameReceiver receiver = closeLater(FrameReceiver.start());
+        SocketHandler socket = new SocketHandler("127.0.0.1", receiver.port());
+        socket.setFormatter(new org.loghandlers.format.PythonFormatter("%(message)s"));
+        closeLater(socket::close);
+        QueueHandler queue = attach(new QueueHandler(socket));
+        logger.info("who logged this?");
+        queue.close();
+        String payload = text(receiver.awaitFrames(f -> f.size() == 1).get(0));
+        assertTrue(payload.contains("behindAQueueThePickleCarriesTheCallerWhateverTheFormatterPrints"), payload);
+        assertTrue(payload.contains(SocketHandlerTest.class.getName()), payload);
+    }
+
+    @Test
     void aLoggingCallToAPeerThatNeverAcceptsReturnsWithinTheConnectTimeout() throws Exception {
         try (ServerSocketChannel full = ServerSocketChannel.open()) {
             full.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
