@@ -389,6 +389,28 @@ class ConfigModelTest {
     }
 
     @Test
+    void aHandlerWithItsOwnFormatOptionTakesTheKeyAndOthersKeepThePythonFormatString() {
+        LogHandlersConfig config = read(props(
+                "loghandlers.handler.ship.type", "http",
+                "loghandlers.handler.ship.host", "127.0.0.1:9022",
+                "loghandlers.handler.ship.url", "/log",
+                "loghandlers.handler.ship.format", "json",
+                "loghandlers.handler.ship.formatter", "json",
+                "loghandlers.handler.text.type", "null",
+                "loghandlers.handler.text.format", "json"));
+        ConfigValidator.Result validation = ConfigValidator.validate(config, getClass().getClassLoader());
+        assertEquals(List.of(), validation.problems());
+        Map<String, Handler> handlers = HandlerAssembler.build(config, validation.handlerClasses(),
+                getClass().getClassLoader()).handlers();
+        org.loghandlers.handlers.HttpHandler ship = (org.loghandlers.handlers.HttpHandler) handlers.get("ship");
+        assertEquals("json", ship.getFormat());
+        assertTrue(ship.getFormatter() instanceof org.loghandlers.format.JsonFormatter);
+        assertEquals("json", handlers.get("text").getFormatter()
+                .format(new java.util.logging.LogRecord(Level.INFO, "x")).strip(), "a Python format string");
+        HandlerAssembler.closeAll(handlers);
+    }
+
+    @Test
     void readsLevelsInJavaJbossAndPythonNames() {
         assertEquals(Level.SEVERE, LevelOption.parse("error"));
         assertEquals(Level.WARNING, LevelOption.parse("WARN"));

@@ -1,8 +1,5 @@
 package org.loghandlers.testing;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs CPython as the reference implementation: 3.13 under pyenv first, else a {@code python3} of 3.11 or later.
- * A test that needs it is skipped with a message when none is found, or fails with
- * {@code -Dloghandlers.require-peers=true} (as {@code .ci/run} passes it), so a missing peer never passes unseen.
+ * A test that needs it is skipped with a message when none is found (fails instead when {@link Peers#required()}).
  */
 public final class Python {
 
@@ -25,16 +21,10 @@ public final class Python {
     private Python() {
     }
 
-    /** Whether a test must fail, rather than skip, when a peer it needs is missing. */
-    public static final String REQUIRE_PEERS = "loghandlers.require-peers";
-
-    /** The interpreter's path; skips the calling test when there is none (fails it under {@link #REQUIRE_PEERS}). */
+    /** The interpreter's path; skips the calling test when there is none. */
     public static String interpreter() {
-        if (FOUND == null && Boolean.getBoolean(REQUIRE_PEERS)) {
-            fail("no CPython 3.11+ found (looked for pyenv 3.13.0, then python3), and -D" + REQUIRE_PEERS
-                    + "=true says the test must not be skipped");
-        }
-        assumeTrue(FOUND != null, "no CPython 3.11+ found (looked for pyenv 3.13.0, then python3): comparison skipped");
+        Peers.assume(FOUND != null,
+                "no CPython 3.11+ found (looked for pyenv 3.13.0, then python3): comparison skipped");
         return FOUND;
     }
 
