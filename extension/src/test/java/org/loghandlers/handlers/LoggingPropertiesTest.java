@@ -232,7 +232,7 @@ class LoggingPropertiesTest {
                     org.loghandlers.handlers.SocketHandler.host=127.0.0.1
                     org.loghandlers.handlers.SocketHandler.port=%d
                     org.loghandlers.handlers.SocketHandler.retryStart=0.5
-                    org.loghandlers.handlers.SocketHandler.writeTimeout=2.5
+                    org.loghandlers.handlers.SocketHandler.writeTimeout=PT2.5S
                     org.loghandlers.handlers.DatagramHandler.host=127.0.0.1
                     org.loghandlers.handlers.DatagramHandler.port=%d
                     org.loghandlers.handlers.DatagramHandler.format=json
@@ -247,7 +247,7 @@ class LoggingPropertiesTest {
             assertTrue(json.startsWith("{") && json.contains("\"message\":\"record 00\""), json);
             List<String> handlers = output.stdoutLines().stream().filter(line -> line.startsWith("handler ")).toList();
             assertProperties(handlers.get(0), SocketHandler.class, "port=" + tcp.port(), "retryStart=0.5",
-                    "writeTimeout=2.5", "format=pickle");
+                    "writeTimeout=2500ms", "format=pickle");
             assertProperties(handlers.get(1), DatagramHandler.class, "port=" + udp.getLocalPort(), "format=json");
             assertEquals(List.of(), output.stderrLines());
         }
