@@ -1,7 +1,9 @@
 package org.loghandlers.handlers;
 
+import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
+import org.loghandlers.format.AppendingFormatter;
 
 /** How our forwarding handlers pass a record on to a target handler. */
 final class Targets {
@@ -34,6 +36,23 @@ final class Targets {
         } else {
             handleIgnoringLevel(target, record);
         }
+    }
+
+    /**
+     * Whether a queue listener may give {@code target} the queue's own {@code record}, which is reused once the call
+     * returns, rather than a copy: only a {@link BatchTarget}, which promises not to keep it, and for a record from
+     * JBoss LogManager only when the target formats with one of our formatters (which read what the record captured),
+     * since another library's formatter expects an {@code ExtLogRecord}.
+     */
+    static boolean takesReusedRecord(Handler target, PreparedRecord record) {
+        if (!(target instanceof BatchTarget)) {
+            return false;
+        }
+        if (!record.isFromJBoss()) {
+            return true;
+        }
+        Formatter formatter = target.getFormatter();
+        return formatter == null || formatter instanceof AppendingFormatter;
     }
 
     static boolean passesFilter(Handler handler, LogRecord record) {
