@@ -24,7 +24,7 @@ import org.loghandlers.options.LogManagerProperties;
  * <p>Configured with {@link #setHandlers handlers}, the handler starts its listener with the first record it
  * takes (on the {@link #setExecutor executor}, if one is set); the listener can also be started explicitly
  * through {@link #getListener()}. {@link #close()} stops the listener, which delivers every record accepted
- * before it; the target handlers are flushed but not closed, as they may be shared.
+ * before it; the target handlers are flushed (memory handlers excepted) but not closed, as they may be shared.
  *
  * <p>{@link #setCapacity capacity}, {@link #setOverflowPolicy overflowPolicy} and {@link #setName name} are fixed
  * when the queue is made: on the first record or when the listener starts.

@@ -18,7 +18,9 @@ import java.util.logging.LogRecord;
  * {@code QueueHandler.listener}).
  *
  * <p>The consumer drains the queue in batches, hands each record to every handler, and flushes the handlers once at
- * the end of a batch, not per record. When the queue is empty it parks; the next producer wakes it. It runs on its
+ * the end of a batch, not per record (memory handlers excepted: their flush empties their buffer, which they do by
+ * their own rules). Stream and file handlers are given the queue's reused record, any other handler a copy of its
+ * own (see {@link BatchTarget}). When the queue is empty it parks; the next producer wakes it. It runs on its
  * own daemon thread {@code loghandlers-queue-<name>} ({@link #start()}) or on an executor the caller supplies
  * ({@link #start(Executor)}), such as a container's managed executor. There it runs as a chain of short tasks, each
  * handing over to the next after about a second, so that no task lives long enough for the container to take it for
@@ -482,6 +484,9 @@ public final class QueueListener implements AutoCloseable {
 
     private void flushHandlers() {
         for (Handler handler : handlers) {
+            if (!Targets.flushedByListener(handler)) {
+                continue;
+            }
             try {
                 handler.flush();
             } catch (RuntimeException e) {

@@ -55,6 +55,15 @@ final class Targets {
         return formatter == null || formatter instanceof AppendingFormatter;
     }
 
+    /**
+     * Whether a queue listener flushes {@code handler} when a batch ends and when it stops. Not for handlers that
+     * keep records by design (our memory and buffering handlers, the JDK's {@code MemoryHandler}): their flush sends
+     * the buffer on, which they do by their own rules (capacity, flush level, close), as behind Python's listener.
+     */
+    static boolean flushedByListener(Handler handler) {
+        return !(handler instanceof BufferingHandler) && !(handler instanceof java.util.logging.MemoryHandler);
+    }
+
     static boolean passesFilter(Handler handler, LogRecord record) {
         java.util.logging.Filter filter = handler.getFilter();
         return filter == null || filter.isLoggable(record);
