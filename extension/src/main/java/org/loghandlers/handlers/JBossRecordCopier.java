@@ -102,7 +102,7 @@ final class JBossRecordCopier {
             }
             Map<?, ?> own = (Map<?, ?>) access.mdcField.invokeExact(record);
             if (own == null) {
-                if ((boolean) access.threadMdcIsEmpty.invokeExact()) {
+                if (access.threadMdcIsEmpty != null && (boolean) access.threadMdcIsEmpty.invokeExact()) {
                     return Map.of();
                 }
                 access.copyMdc.invokeExact(record);
@@ -174,6 +174,7 @@ final class JBossRecordCopier {
         MethodHandle mdcField;
         MethodHandle mdcCopy;
         MethodHandle copyMdc;
+        /** {@code MDC.isEmpty()}, absent before JBoss LogManager 3: then the MDC is always copied. */
         MethodHandle threadMdcIsEmpty;
         MethodHandle copyConstructor;
         MethodHandle setMessageNoFormat;
@@ -191,7 +192,6 @@ final class JBossRecordCopier {
                 ClassLoader loader = extLogRecord.getClassLoader();
                 Class<? extends Enum> formatStyle = Class.forName(EXT_LOG_RECORD + "$FormatStyle", false, loader)
                         .asSubclass(Enum.class);
-                Class<?> mdc = Class.forName("org.jboss.logmanager.MDC", false, loader);
                 access.formattedMessage = getter(lookup, extLogRecord, "getFormattedMessage", String.class);
                 access.threadName = getter(lookup, extLogRecord, "getThreadName", String.class);
                 access.ndc = getter(lookup, extLogRecord, "getNdc", String.class);
@@ -201,7 +201,7 @@ final class JBossRecordCopier {
                         .asType(MethodType.methodType(Map.class, LogRecord.class));
                 access.copyMdc = lookup.findVirtual(extLogRecord, "copyMdc", MethodType.methodType(void.class))
                         .asType(MethodType.methodType(void.class, LogRecord.class));
-                access.threadMdcIsEmpty = lookup.findStatic(mdc, "isEmpty", MethodType.methodType(boolean.class));
+                access.threadMdcIsEmpty = threadMdcIsEmpty(lookup, loader);
                 access.mdcField = mdcField(extLogRecord);
                 access.copyConstructor = lookup.findConstructor(extLogRecord,
                                 MethodType.methodType(void.class, extLogRecord))
@@ -232,6 +232,15 @@ final class JBossRecordCopier {
                 throws ReflectiveOperationException {
             return lookup.findVirtual(type, name, MethodType.methodType(void.class, value))
                     .asType(MethodType.methodType(void.class, LogRecord.class, value));
+        }
+
+        private static MethodHandle threadMdcIsEmpty(MethodHandles.Lookup lookup, ClassLoader loader) {
+            try {
+                Class<?> mdc = Class.forName("org.jboss.logmanager.MDC", false, loader);
+                return lookup.findStatic(mdc, "isEmpty", MethodType.methodType(boolean.class));
+            } catch (ReflectiveOperationException | LinkageError e) {
+                return null;
+            }
         }
 
         private static MethodHandle mdcField(Class<?> extLogRecord) {

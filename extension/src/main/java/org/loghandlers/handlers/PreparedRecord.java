@@ -13,7 +13,7 @@ import org.loghandlers.format.CapturedRecord;
  *
  * <p>The queue's ring is made of such records, filled in place by the logging thread and reused once delivered: a
  * handler that {@linkplain BatchTarget takes records in batches} gets the ring's record, valid during the call only;
- * every other handler gets a copy of its own (see {@link #copyToKeep}).
+ * every other handler gets a copy of its own, the same {@code prepare} makes.
  */
 public final class PreparedRecord extends LogRecord implements CapturedRecord {
 

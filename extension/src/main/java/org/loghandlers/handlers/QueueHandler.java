@@ -32,8 +32,9 @@ import org.loghandlers.options.LogManagerProperties;
 public class QueueHandler extends Handler implements BatchTarget {
 
     /**
-     * The default capacity: 8192 records, a 32 to 64 KiB array. It absorbs a burst of several milliseconds at
-     * the rate a file handler writes, and it keeps memory small when records are large.
+     * The default capacity: 8192 records. It absorbs a burst of several milliseconds at the rate a file handler
+     * writes; the ring's records, made as its slots are first used and then reused, take about 1.2 MiB once it has
+     * gone round.
      */
     public static final int DEFAULT_CAPACITY = 8192;
     /** The largest capacity accepted. */
