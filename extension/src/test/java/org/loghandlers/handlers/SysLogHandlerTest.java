@@ -366,7 +366,8 @@ class SysLogHandlerTest {
         assertTrue(refused(() -> handler.setStructuredDataId("a b")).getMessage()
                 .startsWith("structuredDataId: 'a b' is not an RFC 5424 SD-ID"));
         assertTrue(refused(() -> handler.setMaxLength(-1)).getMessage().startsWith("maxLength: -1 is negative"));
-        assertTrue(refused(() -> handler.setTimeout(0)).getMessage().startsWith("timeout: 0.0 is not a positive number of seconds"));
+        assertTrue(refused(() -> handler.setTimeout(0)).getMessage()
+                .startsWith("timeout: 0.0 is not a positive number of seconds"));
         assertTrue(refused(() -> handler.setRetryFactor(0.5)).getMessage().startsWith("retryFactor: 0.5"));
         assertTrue(refused(() -> handler.setTrustStore(dir.resolve("none.p12").toString())).getMessage()
                 .startsWith("trustStore: '" + dir.resolve("none.p12") + "' is not a readable file"));

@@ -27,7 +27,8 @@ class PythonSyslogFormatTest {
 
     @Test
     void appendNulOffLeavesTheNulOut() {
-        assertArrayEquals(bytes("<11>sp\u00c3\u00a4m"), new PythonSyslogFormat(false).encode(message(11, "sp\u00e4m"), 0));
+        assertArrayEquals(bytes("<11>sp\u00c3\u00a4m"),
+                new PythonSyslogFormat(false).encode(message(11, "sp\u00e4m"), 0));
     }
 
     @Test
@@ -40,6 +41,7 @@ class PythonSyslogFormatTest {
     void aCutMessageKeepsItsNulAndEndsOnACharacterBoundary() {
         byte[] cut = new PythonSyslogFormat(true).encode(message(11, "sp\u00e4m"), 8);
         assertArrayEquals(bytes("<11>sp\0"), cut, "the two bytes of \u00e4 do not fit in 8 with the NUL");
-        assertArrayEquals(bytes("<11>sp\u00c3\u00a4\0"), new PythonSyslogFormat(true).encode(message(11, "sp\u00e4m"), 9));
+        assertArrayEquals(bytes("<11>sp\u00c3\u00a4\0"),
+                new PythonSyslogFormat(true).encode(message(11, "sp\u00e4m"), 9));
     }
 }

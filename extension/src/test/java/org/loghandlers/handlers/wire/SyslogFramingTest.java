@@ -23,7 +23,8 @@ class SyslogFramingTest {
 
     @Test
     void octetCountingPutsTheLengthInBytesAndASpaceFirst() {
-        assertArrayEquals(utf8("13 <14>1 caf\u00e9\n!"), bytes(SyslogFraming.OCTET_COUNTING.frame(utf8("<14>1 caf\u00e9\n!"))));
+        assertArrayEquals(utf8("13 <14>1 caf\u00e9\n!"),
+                bytes(SyslogFraming.OCTET_COUNTING.frame(utf8("<14>1 caf\u00e9\n!"))));
     }
 
     @Test
