@@ -138,9 +138,9 @@ public class SysLogHandler extends Handler implements BatchTarget {
         replaceTransport();
     }
 
-    /** {@code udp}, {@code tcp}, or null for Python's default. */
+    /** {@code udp}, {@code tcp}, or empty for Python's default. */
     public String getSocktype() {
-        return socktype;
+        return socktype == null ? "" : socktype;
     }
 
     /** Text put before every message, as Python's {@code ident} (such as {@code "myapp: "}); default empty. */
@@ -228,8 +228,9 @@ public class SysLogHandler extends Handler implements BatchTarget {
         this.appName = HeaderField.APP_NAME.check(appName);
     }
 
+    /** The app name; empty for none. */
     public String getAppName() {
-        return appName;
+        return appName == null ? "" : appName;
     }
 
     /**
@@ -254,8 +255,9 @@ public class SysLogHandler extends Handler implements BatchTarget {
         this.msgid = HeaderField.MSGID.check(msgid);
     }
 
+    /** The message id; empty for none. */
     public String getMsgid() {
-        return msgid;
+        return msgid == null ? "" : msgid;
     }
 
     /**
@@ -332,8 +334,9 @@ public class SysLogHandler extends Handler implements BatchTarget {
         replaceTransport();
     }
 
+    /** The trust store's path; empty for the JVM's default trust. */
     public String getTrustStore() {
-        return trustStore == null ? null : trustStore.toString();
+        return trustStore == null ? "" : trustStore.toString();
     }
 
     /** The trust store's password, if it has one; kept out of every message and of {@code toString}. */

@@ -3,7 +3,6 @@ package org.loghandlers.handlers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,7 +91,7 @@ class SysLogHandlerTest {
         SysLogHandler handler = new SysLogHandler();
         assertEquals("/dev/log", handler.getAddress());
         assertEquals("user", handler.getFacility());
-        assertNull(handler.getSocktype());
+        assertEquals("", handler.getSocktype());
         assertEquals("", handler.getIdent());
         assertTrue(handler.isAppendNul());
         assertEquals("python", handler.getProtocol());
