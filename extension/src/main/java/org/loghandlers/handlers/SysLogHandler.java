@@ -492,11 +492,12 @@ public class SysLogHandler extends Handler implements BatchTarget {
             String text = ident + text(record);
             int priority = SyslogPriority.encodePriority(facility,
                     SyslogPriority.priority(mapPriority(SyslogPriority.levelName(record.getLevel()))));
-            SyslogMessage message = protocol.equals("python")
+            SyslogFormat layout = format;
+            SyslogMessage message = layout instanceof PythonSyslogFormat
                     ? new SyslogMessage(priority, null, null, null, null, null, StructuredData.NONE, text)
                     : new SyslogMessage(priority, record.getInstant(), getHostname(), appName, getProcid(), msgid,
                             structuredData(record), text);
-            byte[] encoded = format.encode(message, maxLength);
+            byte[] encoded = layout.encode(message, maxLength);
             encoding.succeeded();
             return encoded;
         } catch (RuntimeException e) {
