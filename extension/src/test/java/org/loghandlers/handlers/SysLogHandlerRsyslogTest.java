@@ -22,7 +22,7 @@ import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.MDC;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.loghandlers.testing.CountingErrorManager;
 import org.loghandlers.testing.Peers;
@@ -43,9 +43,12 @@ class SysLogHandlerRsyslogTest {
     private final CountingErrorManager errors = new CountingErrorManager();
     private final String marker = UUID.randomUUID().toString().substring(0, 8);
 
-    @BeforeAll
-    static void startRsyslog() throws Exception {
-        rsyslog = Rsyslog.start(Path.of("target", "rs-" + UUID.randomUUID().toString().substring(0, 6)));
+    /** Started before each test's first use, so that a missing rsyslog skips (or fails) each test by name. */
+    @BeforeEach
+    void startRsyslog() throws Exception {
+        if (rsyslog == null) {
+            rsyslog = Rsyslog.start(Path.of("target", "rs-" + UUID.randomUUID().toString().substring(0, 6)));
+        }
     }
 
     @AfterAll
