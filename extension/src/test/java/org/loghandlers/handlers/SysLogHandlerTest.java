@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loghandlers.testing.CountingErrorManager;
+import org.loghandlers.testing.PlainJvm;
 
 /**
  * SysLogHandler's options and its behaviour on plain loopback sockets: Python's exact bytes (CPython's own
@@ -400,6 +401,26 @@ class SysLogHandlerTest {
         assertEquals("auth", handler.getFacility());
         handler.setAddress("[::1]:514");
         assertEquals("[::1]:514", handler.getAddress());
+    }
+
+    @Test
+    void theJdksLoggingPropertiesConfigureItInAPlainJvm() throws Exception {
+        DatagramSocket receiver = udpReceiver();
+        String handler = SysLogHandler.class.getName();
+        Path config = dir.resolve("logging.properties");
+        Files.writeString(config, """
+                app.handlers=%1$s
+                app.useParentHandlers=false
+                %1$s.address=127.0.0.1:%2$d
+                %1$s.facility=local1
+                %1$s.ident=app:\\u0020
+                %1$s.level=INFO
+                """.formatted(handler, receiver.getLocalPort()), StandardCharsets.UTF_8);
+        PlainJvm.Output output = PlainJvm.run(dir, List.of("java.util.logging.config.file=" + config), "app", "2",
+                "0");
+        assertArrayEquals(latin1("<142>app: record 00\0"), receive(receiver), "local1 (17) and INFO (6)");
+        assertArrayEquals(latin1("<140>app: record 01\0"), receive(receiver), "local1 and WARNING (4)");
+        assertEquals("", output.stderr());
     }
 
     /** A TCP peer that reads RFC 6587 octet-counted messages. */

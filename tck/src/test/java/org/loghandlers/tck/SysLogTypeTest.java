@@ -89,8 +89,8 @@ class SysLogTypeTest {
             DatagramPacket packet = new DatagramPacket(new byte[8192], 8192);
             daemon.receive(packet);
             String message = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
-            assertTrue(message.matches("<156>1 \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\S+ web-1 shop 77 ORDERS"
-                    + " (-|\\[shop@32473 [^]]*\\]) shop: WARNING stock low"), message);
+            assertTrue(message.matches("<156>1 \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\S+"
+                    + " web-1 shop 77 ORDERS (-|\\[shop@32473 [^]]*\\]) shop: WARNING stock low"), message);
         }
     }
 
