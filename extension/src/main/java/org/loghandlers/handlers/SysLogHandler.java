@@ -1,7 +1,10 @@
 package org.loghandlers.handlers;
 
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 import java.net.InetAddress;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -427,6 +430,20 @@ public class SysLogHandler extends Handler implements BatchTarget {
             throw new IllegalArgumentException(option + ": " + seconds + " is not 0 or more seconds");
         }
         return seconds;
+    }
+
+    /**
+     * Syslog messages are UTF-8, as Python sends them and RFC 5424 wants; null or UTF-8 is accepted.
+     *
+     * @throws IllegalArgumentException for any other character set
+     */
+    @Override
+    public void setEncoding(String encoding) throws UnsupportedEncodingException {
+        if (encoding != null && !Charset.forName(encoding.strip()).equals(StandardCharsets.UTF_8)) {
+            throw new IllegalArgumentException("encoding: '" + encoding + "' is not UTF-8; syslog messages are always"
+                    + " UTF-8, as Python sends them");
+        }
+        super.setEncoding(encoding == null ? null : StandardCharsets.UTF_8.name());
     }
 
     /** Records lost since this handler was made: not sent because of a failure, or not formatted. */

@@ -373,6 +373,14 @@ class SysLogHandlerTest {
                 .startsWith("trustStore: '" + dir.resolve("none.p12") + "' is not a readable file"));
         assertTrue(refused(() -> handler.setTrustStoreType("PEM")).getMessage()
                 .startsWith("trustStoreType: 'PEM' is not a key store type"));
+        assertEquals("encoding: 'ISO-8859-1' is not UTF-8; syslog messages are always UTF-8, as Python sends them",
+                refused(() -> {
+                    try {
+                        handler.setEncoding("ISO-8859-1");
+                    } catch (java.io.UnsupportedEncodingException e) {
+                        throw new AssertionError(e);
+                    }
+                }).getMessage());
     }
 
     @Test
