@@ -77,7 +77,7 @@ public class SysLogHandler extends Handler implements BatchTarget {
     private final Object transportLock = new Object();
     private SyslogTransport transport;
     private final AtomicLong lostBefore = new AtomicLong();
-    private final OutageReporter encoding = new OutageReporter(this);
+    private final OutageReporter formatting = new OutageReporter(this);
 
     /** A handler for {@value #DEFAULT_ADDRESS}, with what the JDK's {@code logging.properties} sets for its class. */
     public SysLogHandler() {
@@ -449,7 +449,7 @@ public class SysLogHandler extends Handler implements BatchTarget {
     /** Records lost since this handler was made: not sent because of a failure, or not formatted. */
     public long getLostRecordCount() {
         synchronized (transportLock) {
-            return lostBefore.get() + encoding.lostRecords() + (transport == null ? 0 : transport.lostRecords());
+            return lostBefore.get() + formatting.lostRecords() + (transport == null ? 0 : transport.lostRecords());
         }
     }
 
@@ -498,7 +498,7 @@ public class SysLogHandler extends Handler implements BatchTarget {
                 open.send(message);
             }
         } catch (RuntimeException e) {
-            encoding.lost(describe() + ": could not send a record of logger " + record.getLoggerName(), e,
+            formatting.lost(describe() + ": could not send a record of logger " + record.getLoggerName(), e,
                     ErrorManager.WRITE_FAILURE);
         }
     }
@@ -515,10 +515,10 @@ public class SysLogHandler extends Handler implements BatchTarget {
                     : new SyslogMessage(priority, record.getInstant(), getHostname(), appName, getProcid(), msgid,
                             structuredData(record), text);
             byte[] encoded = layout.encode(message, maxLength);
-            encoding.succeeded();
+            formatting.succeeded();
             return encoded;
         } catch (RuntimeException e) {
-            encoding.lost(describe() + ": could not format a record of logger " + record.getLoggerName(), e,
+            formatting.lost(describe() + ": could not format a record of logger " + record.getLoggerName(), e,
                     ErrorManager.FORMAT_FAILURE);
             return null;
         }
