@@ -31,7 +31,7 @@ public final class HandlerTypes {
         CLASS_BY_TYPE.put("nt-event-log", HANDLERS + "NtEventLogHandler");
         CLASS_BY_TYPE.put("smtp", HANDLERS + "SMTPHandler");
         CLASS_BY_TYPE.put("memory", HANDLERS + "MemoryHandler");
-        CLASS_BY_TYPE.put("http", HANDLERS + "HTTPHandler");
+        CLASS_BY_TYPE.put("http", HANDLERS + "HttpHandler");
         CLASS_BY_TYPE.put("queue", HANDLERS + "QueueHandler");
     }
 
