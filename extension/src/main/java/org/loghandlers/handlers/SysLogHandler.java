@@ -342,9 +342,10 @@ public class SysLogHandler extends Handler implements BatchTarget {
         return trustStore == null ? "" : trustStore.toString();
     }
 
-    /** The trust store's password, if it has one; kept out of every message and of {@code toString}. */
+    /** The trust store's password; empty for none. Kept out of every message and of {@code toString}. */
     public void setTrustStorePassword(String trustStorePassword) {
-        this.trustStorePassword = trustStorePassword == null ? null : trustStorePassword.toCharArray();
+        this.trustStorePassword = trustStorePassword == null || trustStorePassword.isEmpty() ? null
+                : trustStorePassword.toCharArray();
         replaceTransport();
     }
 
