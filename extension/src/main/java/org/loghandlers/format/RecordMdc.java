@@ -1,5 +1,6 @@
 package org.loghandlers.format;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.LogRecord;
 
@@ -12,9 +13,14 @@ public final class RecordMdc {
     private RecordMdc() {
     }
 
-    /** The record's MDC; empty when it has none. */
+    /** The record's MDC, each value as text; empty when it has none. */
     public static Map<String, String> of(LogRecord record) {
-        Map<String, String> mdc = JBossRecords.mdc(record);
-        return mdc == null ? Map.of() : mdc;
+        Map<String, ?> mdc = JBossRecords.mdc(record);
+        if (mdc == null || mdc.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> text = new LinkedHashMap<>();
+        mdc.forEach((key, value) -> text.put(key, String.valueOf(value)));
+        return text;
     }
 }
