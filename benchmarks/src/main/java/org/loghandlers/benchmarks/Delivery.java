@@ -50,12 +50,7 @@ public class Delivery {
      * {@link Workload} line, then deletes the directory. Call after the handler is closed.
      */
     public void check(long linesPerCall) throws IOException {
-        long calls = 0;
-        for (Producer producer : producers) {
-            calls += producer.calls;
-        }
-        long callsThisIteration = calls - checkedCalls;
-        checkedCalls = calls;
+        long callsThisIteration = callsThisIteration();
         DeliveryCheck check = current;
         current = null;
         try {
@@ -63,6 +58,20 @@ public class Delivery {
         } finally {
             check.deleteDirectory();
         }
+    }
+
+    /**
+     * The logging calls the {@link Producer}s made since the last time this was asked (warm-up and wind-down calls
+     * of the iteration included, since they log too). Call once per iteration, after JMH has stopped the threads.
+     */
+    public long callsThisIteration() {
+        long calls = 0;
+        for (Producer producer : producers) {
+            calls += producer.calls;
+        }
+        long callsThisIteration = calls - checkedCalls;
+        checkedCalls = calls;
+        return callsThisIteration;
     }
 
     @TearDown(Level.Trial)
