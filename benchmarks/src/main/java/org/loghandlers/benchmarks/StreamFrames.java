@@ -108,7 +108,7 @@ final class StreamFrames {
     private int lengthPrefix(byte[] bytes, int i) {
         length = (length << 8) | (bytes[i] & 0xff);
         if (++headerBytes == 4) {
-            startBody("length prefix " + length);
+            startBody("length prefix");
         }
         return i + 1;
     }
@@ -116,7 +116,7 @@ final class StreamFrames {
     private int octetCount(byte[] bytes, int i) {
         byte b = bytes[i];
         if (b == ' ' && headerBytes > 0) {
-            startBody("octet count " + length);
+            startBody("octet count");
         } else if (b >= '0' && b <= '9' && headerBytes < 8 && !(headerBytes == 0 && b == '0')) {
             length = length * 10 + (b - '0');
             headerBytes++;
@@ -127,10 +127,10 @@ final class StreamFrames {
         return i + 1;
     }
 
-    private void startBody(String what) {
+    private void startBody(String header) {
         if (length <= 0 || length > MAX_RECORD) {
-            error = "record " + (complete + 1) + " has a " + what + ", which no workload record has: the stream is"
-                    + " out of step, records were split or interleaved (" + wire + ")";
+            error = "record " + (complete + 1) + " has a " + header + " of " + length + ", which no workload record"
+                    + " has: the stream is out of step, records were split or interleaved (" + wire + ")";
         }
         bodyLeft = length;
         headerBytes = 0;

@@ -91,7 +91,7 @@ final class TcpSink implements Sink {
         return new Reception(records(), error, first, settled);
     }
 
-    private long records() {
+    long records() {
         long records = 0;
         for (Connection connection : connections) {
             records += connection.frames.records();

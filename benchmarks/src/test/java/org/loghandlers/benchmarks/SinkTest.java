@@ -101,6 +101,70 @@ class SinkTest {
         }
     }
 
+    @Test
+    void theSinksAllocateNothingPerRecord() throws Exception {
+        try (Sink sink = Sink.open(Wire.UDP_LENGTH_PREFIXED);
+                DatagramSocket socket = new DatagramSocket()) {
+            byte[] datagram = StreamFramesTest.lengthPrefixed(RECORD);
+            DatagramPacket packet = new DatagramPacket(datagram, datagram.length, InetAddress.getLoopbackAddress(),
+                    sink.port());
+            sendDatagrams(socket, packet, 2_000);
+            sink.awaitReception(2_000, WAIT);
+            long before = allocatedBy("udp-sink");
+            sendDatagrams(socket, packet, 20_000);
+            Reception reception = sink.awaitReception(22_000, WAIT);
+            long perRecord = (allocatedBy("udp-sink") - before) / Math.max(1, reception.records() - 2_000);
+
+            assertTrue(reception.records() > 12_000, "too few datagrams arrived to tell: " + reception.records());
+            assertEquals(0, perRecord, "bytes the UDP sink allocated per datagram");
+        }
+        try (TcpSink sink = new TcpSink(Wire.TCP_OCTET_COUNTING);
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), sink.port())) {
+            byte[] frames = StreamFramesTest.repeat(StreamFramesTest.octetCounted(RECORD), 1_000);
+            OutputStream out = socket.getOutputStream();
+            for (int i = 0; i < 2; i++) {
+                out.write(frames);
+            }
+            awaitRecords(sink, 2_000);
+            long before = allocatedBy("tcp-sink-read-1");
+            for (int i = 0; i < 20; i++) {
+                out.write(frames);
+            }
+            awaitRecords(sink, 22_000);
+
+            assertEquals(0, (allocatedBy("tcp-sink-read-1") - before) / 20_000,
+                    "bytes the TCP sink allocated per record");
+        }
+    }
+
+    private static void awaitRecords(TcpSink sink, long records) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (sink.records() < records && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(records, sink.records());
+    }
+
+    private static void sendDatagrams(DatagramSocket socket, DatagramPacket packet, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            socket.send(packet);
+            if (i % 50 == 49) {
+                Thread.sleep(1);
+            }
+        }
+    }
+
+    private static long allocatedBy(String threadName) {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals(threadName)) {
+                return threads.getThreadAllocatedBytes(thread.getId());
+            }
+        }
+        throw new IllegalStateException("no thread named " + threadName);
+    }
+
     private static void send(int port, byte[] bytes) throws Exception {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
                 OutputStream out = socket.getOutputStream()) {
