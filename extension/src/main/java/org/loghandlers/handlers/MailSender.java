@@ -199,21 +199,22 @@ final class MailSender {
         return count == 1 ? "1 record" : count + " records";
     }
 
+    /** Reports (once per outage) first, then counts, so whoever sees the count also sees the report. */
     private void loseAll(List<OutgoingMail> batch, int from, String message, Exception cause, int code) {
+        if (message != null) {
+            outage.failed(message, cause, code);
+        }
         for (int i = from; i < batch.size(); i++) {
             OutgoingMail mail = batch.get(i);
             lost.add(mail.records().size() + mail.notIncluded(), Instant.now());
             mail.finished();
         }
-        if (message != null) {
-            outage.failed(message, cause, code);
-        }
     }
 
     private void lose(OutgoingMail mail, String message, Exception cause, int code) {
+        outage.failed(message, cause, code);
         lost.add(mail.records().size() + mail.notIncluded(), Instant.now());
         mail.finished();
-        outage.failed(message, cause, code);
     }
 
     private String describe(SmtpSettings settings) {

@@ -16,7 +16,7 @@ import java.util.logging.LogRecord;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
+import org.loghandlers.testing.LoopbackMailServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,8 +33,7 @@ class SmtpHandlerTest {
     private static final String PASSWORD = "s3cret-Pa55word";
 
     @RegisterExtension
-    static final GreenMailExtension SERVER = new GreenMailExtension(
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
+    static final GreenMailExtension SERVER = new GreenMailExtension(LoopbackMailServers.smtp())
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("alerts@x.test", "alerts", PASSWORD));
 
     private final CountingErrorManager errors = new CountingErrorManager();

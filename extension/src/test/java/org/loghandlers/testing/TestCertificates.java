@@ -46,15 +46,29 @@ public final class TestCertificates {
         return store;
     }
 
-    /** A certificate for a host that is not ours, as a PEM file: trusting it must not make a loopback server trusted. */
+    /** The key store of a server whose certificate names only {@code stranger.example}, not loopback. */
+    public static synchronized Path strangerKeyStore() {
+        return keyStore("stranger", "CN=stranger.example", "SAN=dns:stranger.example");
+    }
+
+    /** The stranger's certificate as a PEM file: trusting it must not make the loopback server trusted. */
     public static synchronized Path strangerCertificatePem() {
-        return pem("stranger", keyStore("stranger", "CN=stranger.example", "SAN=dns:stranger.example"));
+        return pem("stranger", strangerKeyStore());
     }
 
     /** A server-side SSL context with the loopback key, for servers that take one. */
     public static SSLContext loopbackServerContext() {
+        return serverContext(loopbackKeyStore());
+    }
+
+    /** A server-side SSL context with the stranger's key. */
+    public static SSLContext strangerServerContext() {
+        return serverContext(strangerKeyStore());
+    }
+
+    private static SSLContext serverContext(Path keyStore) {
         try {
-            KeyStore keys = KeyStore.getInstance(loopbackKeyStore().toFile(), PASSWORD.toCharArray());
+            KeyStore keys = KeyStore.getInstance(keyStore.toFile(), PASSWORD.toCharArray());
             KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             factory.init(keys, PASSWORD.toCharArray());
             SSLContext context = SSLContext.getInstance("TLS");
