@@ -2,6 +2,7 @@ package org.loghandlers.handlers;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -370,10 +371,11 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
         if (to == null || to.isEmpty()) {
             throw new IllegalArgumentException("getToaddrs gave no recipient");
         }
+        List<String> checked = new ArrayList<>(to.size());
         for (String address : to) {
-            MailAddresses.check("toaddrs", address);
+            checked.add(MailAddresses.check("toaddrs", address));
         }
-        return List.copyOf(to);
+        return List.copyOf(checked);
     }
 
     /** Runs on the sender's thread when a digest is due; waits for the rate limit if it must. */

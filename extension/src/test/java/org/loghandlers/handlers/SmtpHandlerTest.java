@@ -253,7 +253,6 @@ class SmtpHandlerTest {
     static void awaitLost(SmtpHandler handler, long count) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (handler.getLostRecordCount() < count && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {

@@ -37,9 +37,12 @@ public final class MailAddresses {
         return addresses.get(0);
     }
 
-    /** {@code address} trimmed, if it is one plausible address with no control character; else refused. */
+    /**
+     * {@code address} without its surrounding spaces, if it is one plausible address with no control character
+     * anywhere (a line break at its end too); else refused.
+     */
     public static String check(String option, String address) {
-        String value = address == null ? "" : address.trim();
+        String value = address == null ? "" : trimSpaces(address);
         if (HeaderText.hasControlCharacters(value)) {
             throw new IllegalArgumentException(option + ": an address holds a line break or another control"
                     + " character (" + HeaderText.singleLine(value) + "); accepted: mail addresses on one line");
@@ -49,6 +52,18 @@ public final class MailAddresses {
                     + " mail address such as ops@example.com or \"On call\" <oncall@example.com>");
         }
         return value;
+    }
+
+    private static String trimSpaces(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && text.charAt(start) == ' ') {
+            start++;
+        }
+        while (end > start && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return text.substring(start, end);
     }
 
     private static List<String> split(String option, String text) {
