@@ -181,12 +181,14 @@ final class MailSender {
     private List<String> notices(OutgoingMail mail, MailTally.Snapshot held, MailTally.Snapshot lostBefore) {
         List<String> notices = new ArrayList<>();
         if (mail.notIncluded() > 0) {
-            notices.add("loghandlers: " + records(mail.notIncluded()) + " of this period are not included"
-                    + " (digest-capacity=" + handler.getDigestCapacity() + ").");
+            notices.add("loghandlers: " + records(mail.notIncluded()) + " of this period "
+                    + (mail.notIncluded() == 1 ? "is" : "are") + " not included (digest-capacity="
+                    + handler.getDigestCapacity() + ").");
         }
         if (held.count() > 0) {
-            notices.add("loghandlers: " + records(held.count()) + " since " + held.since() + " were not mailed"
-                    + " because max-mails-per-minute=" + handler.getMaxMailsPerMinute() + " was reached.");
+            notices.add("loghandlers: " + records(held.count()) + " since " + held.since() + " "
+                    + (held.count() == 1 ? "was" : "were") + " not mailed because max-mails-per-minute="
+                    + handler.getMaxMailsPerMinute() + " was reached.");
         }
         if (lostBefore.count() > 0) {
             notices.add("loghandlers: " + records(lostBefore.count()) + " since " + lostBefore.since()
