@@ -41,8 +41,7 @@ public final class HandlerTypes {
     }
 
     private static final Map<String, Requirement> REQUIREMENT_BY_CLASS = Map.of(
-            HANDLERS + "SmtpHandler", new Requirement("Jakarta Mail",
-                    List.of("jakarta.mail.Session", "org.eclipse.angus.mail.smtp.SMTPTransport"),
+            HANDLERS + "SmtpHandler", new Requirement("Jakarta Mail", List.of("jakarta.mail.Session"),
                     "org.eclipse.angus:angus-mail (2.0.3 or later, which brings jakarta.mail:jakarta.mail-api)"));
 
     /** The type whose handler hands records to a listener that runs on an executor. */

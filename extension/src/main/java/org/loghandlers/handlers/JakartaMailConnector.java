@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Properties;
+import java.util.ServiceConfigurationError;
 
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
@@ -15,16 +16,19 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
- * The one class of {@link SmtpHandler} that uses Jakarta Mail (with Angus Mail as its implementation). It is loaded
- * only when a mail is first sent, so the jar works without Jakarta Mail for every other handler.
+ * The one class of {@link SmtpHandler} that uses Jakarta Mail. It uses only the Jakarta Mail API, so any
+ * implementation the application or the server provides will do (Angus Mail in WildFly and Payara). It is loaded only
+ * when an SmtpHandler is made, after checking that Jakarta Mail is there, so the jar works without it.
  */
 final class JakartaMailConnector implements MailConnector {
 
     /** Python's {@code EmailMessage.set_content(text)}; set as a header too, so it comes before the encoding. */
     private static final String TEXT_PLAIN = "text/plain; charset=\"utf-8\"";
+
+    private static final String NO_IMPLEMENTATION = "the Jakarta Mail API is there but no implementation with an"
+            + " SMTP transport: add org.eclipse.angus:angus-mail";
 
     private SmtpSettings sessionSettings;
     private Session session;
@@ -36,12 +40,11 @@ final class JakartaMailConnector implements MailConnector {
         try {
             transport = current.getTransport("smtp");
         } catch (MessagingException e) {
-            throw new MailFailure("Jakarta Mail has no SMTP transport (is angus-mail on the class path?)", e, false);
+            throw new MailFailure(NO_IMPLEMENTATION, e, false);
         }
         try {
             transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
-            if (settings.hasCredentials() && transport instanceof SMTPTransport smtp
-                    && !smtp.supportsExtension("AUTH")) {
+            if (settings.hasCredentials() && Boolean.FALSE.equals(offersAuth(transport))) {
                 throw new MailFailure("the server does not offer AUTH, so the credentials cannot be used; nothing"
                         + " was sent", null, false);
             }
@@ -61,7 +64,12 @@ final class JakartaMailConnector implements MailConnector {
 
     private synchronized Session sessionFor(SmtpSettings settings) throws MailFailure {
         if (session == null || !settings.equals(sessionSettings)) {
-            session = Session.getInstance(properties(settings));
+            Properties properties = properties(settings);
+            try {
+                session = Session.getInstance(properties);
+            } catch (RuntimeException | ServiceConfigurationError e) {
+                throw new MailFailure(NO_IMPLEMENTATION, e, false);
+            }
             sessionSettings = settings;
         }
         return session;
@@ -95,6 +103,20 @@ final class JakartaMailConnector implements MailConnector {
             }
         }
         return properties;
+    }
+
+    /**
+     * Whether the connected server offers AUTH, through the {@code supportsExtension} method that Angus Mail's (and
+     * the older com.sun.mail) SMTP transport has but the API does not; null when the transport cannot say. Jakarta
+     * Mail would send without logging in; Python refuses, and so do we.
+     */
+    private static Boolean offersAuth(Transport transport) {
+        try {
+            return (Boolean) transport.getClass().getMethod("supportsExtension", String.class)
+                    .invoke(transport, "AUTH");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static void closeQuietly(Transport transport) {

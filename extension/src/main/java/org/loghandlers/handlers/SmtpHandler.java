@@ -91,7 +91,6 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
         ClassLoader loader = SmtpHandler.class.getClassLoader();
         try {
             Class.forName("jakarta.mail.Session", false, loader);
-            Class.forName("org.eclipse.angus.mail.smtp.SMTPTransport", false, loader);
             return new JakartaMailConnector();
         } catch (ClassNotFoundException | LinkageError e) {
             return settings -> {

@@ -42,15 +42,15 @@ class WithoutJakartaMailTest {
     }
 
     private static Path ourClasses() {
-        try {
-            return Path.of(SmtpHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return jarOf(SmtpHandler.class);
     }
 
     /** Our classes defined afresh, on top of a loader that hides Jakarta Mail (and our classes, so they are ours). */
     private static URLClassLoader withoutJakartaMail() {
+        return loader(ourClasses());
+    }
+
+    private static URLClassLoader loader(Path... classPath) {
         ClassLoader tests = WithoutJakartaMailTest.class.getClassLoader();
         ClassLoader hiding = new ClassLoader("without-jakarta-mail", ClassLoader.getPlatformClassLoader()) {
             @Override
@@ -61,9 +61,21 @@ class WithoutJakartaMailTest {
                 return tests.loadClass(name);
             }
         };
+        URL[] urls = new URL[classPath.length];
         try {
-            return new URLClassLoader(new URL[] {ourClasses().toUri().toURL()}, hiding);
+            for (int i = 0; i < classPath.length; i++) {
+                urls[i] = classPath[i].toUri().toURL();
+            }
         } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new URLClassLoader(urls, hiding);
+    }
+
+    private static Path jarOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -145,5 +157,29 @@ class WithoutJakartaMailTest {
         assertFalse(HandlerTypes.isAvailable("smtp", application));
         assertTrue(HandlerTypes.isAvailable("null", application));
         assertTrue(HandlerTypes.isAvailable("smtp", getClass().getClassLoader()), "with Jakarta Mail it is");
+    }
+
+    @Test
+    void theJakartaMailApiWithoutAnImplementationIsReportedNamingAngusMail() throws Exception {
+        try (URLClassLoader apiOnly = loader(ourClasses(), jarOf(jakarta.mail.Session.class),
+                jarOf(jakarta.activation.DataHandler.class))) {
+            Class<?> type = apiOnly.loadClass(SmtpHandler.class.getName());
+            Handler smtp = (Handler) type.getConstructor(String.class, String.class, String.class, String.class)
+                    .newInstance("127.0.0.1:25", "app@x.test", "ops@y.test", "no mail");
+            CountingErrorManager errors = new CountingErrorManager();
+            smtp.setErrorManager(errors);
+            smtp.publish(new LogRecord(Level.SEVERE, "record"));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while ((long) type.getMethod("getLostRecordCount").invoke(smtp) < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            smtp.close();
+
+            assertTrue(HandlerTypes.isAvailable("smtp", apiOnly), "the API is what the configuration checks");
+            assertEquals(1, errors.count(), () -> errors.reports().toString());
+            String message = errors.reports().get(0).message();
+            assertTrue(message.contains("no implementation with an SMTP transport: add org.eclipse.angus:angus-mail"),
+                    message);
+        }
     }
 }

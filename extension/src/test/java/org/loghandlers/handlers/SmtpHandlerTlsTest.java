@@ -246,4 +246,23 @@ class SmtpHandlerTlsTest {
         awaitDeliveries(1);
         assertTrue(deliveries.get(0).mail().textWithLf().startsWith("pinned by the trust store"));
     }
+
+    @Test
+    void credentialsForAServerThatOffersNoAuthSendNothingAsInPython() {
+        subetha = SMTPServer.port(0)
+                .bindAddress(InetAddress.getLoopbackAddress())
+                .hostName("localhost")
+                .simpleMessageListener(collector())
+                .build();
+        subetha.start();
+        SmtpHandler smtp = handler(subetha.getPortAllocated(), "none");
+        smtp.setCredentials("alerts:" + PASSWORD);
+        smtp.publish(record("not without logging in"));
+        SmtpHandlerTest.awaitLost(smtp, 1);
+
+        assertEquals(0, deliveries.size());
+        assertEquals(1, errors.count());
+        assertTrue(errors.reports().get(0).message().contains("the server does not offer AUTH"),
+                errors.reports().get(0).message());
+    }
 }
