@@ -17,7 +17,8 @@ import org.loghandlers.handlers.wire.MailDate;
 
 /**
  * Sends an {@link SmtpHandler}'s mails on one daemon thread of its own, so that a slow or unreachable server never
- * holds a logging thread longer than the handler lets it wait. Mails queued while the thread was busy go out over one
+ * holds a logging thread longer than the handler lets it wait. The thread ends after thirty idle seconds and is made
+ * again for the next mail. Mails queued while the thread was busy go out over one
  * connection. A failure costs the mails it hit: they are counted, the outage is reported once through the handler's
  * {@code ErrorManager}, and the next mail that is sent says how many records were lost.
  */
@@ -84,6 +85,8 @@ final class MailSender {
                 thread = created;
                 return created;
             });
+            executor.setKeepAliveTime(30, TimeUnit.SECONDS);
+            executor.allowCoreThreadTimeOut(true);
             executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
             executor.setRemoveOnCancelPolicy(true);
         }

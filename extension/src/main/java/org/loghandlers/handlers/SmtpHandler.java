@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import java.util.logging.ErrorManager;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -105,7 +106,7 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
      */
     public void setMailhost(String mailhost) {
         MailHost parsed = MailHost.parse(mailhost);
-        settings = settings.withMailhost(parsed);
+        update(current -> current.withMailhost(parsed));
     }
 
     public String getMailhost() {
@@ -151,7 +152,7 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
      */
     public void setCredentials(String credentials) {
         if (credentials == null || credentials.isEmpty()) {
-            settings = settings.withCredentials(null, null);
+            update(current -> current.withCredentials(null, null));
             return;
         }
         int colon = credentials.indexOf(':');
@@ -159,7 +160,9 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
             throw new IllegalArgumentException("credentials: the value (not shown) has " + (colon == 0
                     ? "no user name before the colon" : "no colon") + "; accepted: user:password, or empty for none");
         }
-        settings = settings.withCredentials(credentials.substring(0, colon), credentials.substring(colon + 1));
+        String user = credentials.substring(0, colon);
+        String password = credentials.substring(colon + 1);
+        update(current -> current.withCredentials(user, password));
     }
 
     /**
@@ -167,7 +170,7 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
      * offer it) or {@code tls} (implicit TLS, SMTPS). Unlike Python, used with or without credentials.
      */
     public void setSecure(String secure) {
-        settings = settings.withSecurity(MailSecurity.parse(secure));
+        update(current -> current.withSecurity(MailSecurity.parse(secure)));
     }
 
     public String getSecure() {
@@ -184,7 +187,7 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
                     + " than 0 and at most 3600 (such as 5 or 2.5)");
         }
         this.timeout = timeout;
-        settings = settings.withTimeoutMillis((int) Math.max(1, Math.round(timeout * 1000)));
+        update(current -> current.withTimeoutMillis((int) Math.max(1, Math.round(timeout * 1000))));
     }
 
     public double getTimeout() {
@@ -197,7 +200,7 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
      */
     public void setTrustStore(String trustStore) {
         if (trustStore == null || trustStore.isBlank()) {
-            settings = settings.withTrustStore(null);
+            update(current -> current.withTrustStore(null));
             return;
         }
         Path file;
@@ -210,7 +213,8 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
             throw new IllegalArgumentException("trustStore: '" + trustStore + "' is not a readable file; accepted:"
                     + " the path of a PKCS12, JKS or PEM file of trusted certificates");
         }
-        settings = settings.withTrustStore(file.toAbsolutePath().toString());
+        String absolute = file.toAbsolutePath().toString();
+        update(current -> current.withTrustStore(absolute));
     }
 
     public String getTrustStore() {
@@ -219,8 +223,8 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
 
     /** The trust store's password, if it has one (PEM files have none). Never shown. */
     public void setTrustStorePassword(String trustStorePassword) {
-        settings = settings.withTrustStorePassword(
-                trustStorePassword == null || trustStorePassword.isEmpty() ? null : trustStorePassword);
+        update(current -> current.withTrustStorePassword(
+                trustStorePassword == null || trustStorePassword.isEmpty() ? null : trustStorePassword));
     }
 
     /**
@@ -228,7 +232,7 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
      * server reached by an address its certificate does not name, whose certificate the trust store pins.
      */
     public void setCheckServerIdentity(boolean checkServerIdentity) {
-        settings = settings.withCheckServerIdentity(checkServerIdentity);
+        update(current -> current.withCheckServerIdentity(checkServerIdentity));
     }
 
     public boolean isCheckServerIdentity() {
@@ -396,6 +400,11 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
 
     SmtpSettings settings() {
         return settings;
+    }
+
+    /** One setter's change of the connection settings; setters may run while other threads log. */
+    private synchronized void update(UnaryOperator<SmtpSettings> change) {
+        settings = change.apply(settings);
     }
 
     /** Nothing to flush: a digest goes out when its interval ends, or on {@link #close()}. */
