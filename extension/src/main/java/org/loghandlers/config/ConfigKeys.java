@@ -1,17 +1,25 @@
 package org.loghandlers.config;
 
-/** The property key scheme: {@code loghandlers.handler.<name>.<option>} and {@code loghandlers.logger."<name>".<option>}. */
+/**
+ * The property key scheme: {@code loghandlers.handler.<name>.<option>}, {@code loghandlers.logger."<name>".<option>}
+ * and {@code loghandlers.receiver.<name>.<option>}.
+ */
 public final class ConfigKeys {
 
     public static final String PREFIX = "loghandlers.";
     public static final String HANDLER_PREFIX = PREFIX + "handler.";
     public static final String LOGGER_PREFIX = PREFIX + "logger.";
+    public static final String RECEIVER_PREFIX = PREFIX + "receiver.";
 
     private ConfigKeys() {
     }
 
     public static String handlerKey(String handler, String option) {
         return HANDLER_PREFIX + quoteIfDotted(handler) + "." + option;
+    }
+
+    public static String receiverKey(String receiver, String option) {
+        return RECEIVER_PREFIX + quoteIfDotted(receiver) + "." + option;
     }
 
     public static String loggerKey(String logger, String option) {
@@ -37,5 +45,34 @@ public final class ConfigKeys {
             name = name.substring(1, name.length() - 1);
         }
         return new String[] {name, rest.substring(lastDot + 1)};
+    }
+
+    /**
+     * Splits what follows {@link #RECEIVER_PREFIX} into a name and an option. Unlike a handler's, a receiver's option
+     * may contain dots (a Kafka receiver passes {@code kafka.<consumer property>} through), so the name is the first
+     * dot-separated part, or a quoted name that contains dots. Returns null when there is no option or no name.
+     */
+    static String[] receiverNameAndOption(String rest) {
+        String name;
+        int optionStart;
+        if (rest.startsWith("\"")) {
+            int close = rest.indexOf("\".", 1);
+            if (close < 0) {
+                return null;
+            }
+            name = rest.substring(1, close);
+            optionStart = close + 2;
+        } else {
+            int dot = rest.indexOf('.');
+            if (dot < 0) {
+                return null;
+            }
+            name = rest.substring(0, dot);
+            optionStart = dot + 1;
+        }
+        if (name.isEmpty() || optionStart >= rest.length()) {
+            return null;
+        }
+        return new String[] {name, rest.substring(optionStart)};
     }
 }

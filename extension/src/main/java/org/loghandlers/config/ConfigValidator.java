@@ -132,7 +132,7 @@ public final class ConfigValidator {
             String name = option.getKey();
             String value = option.getValue();
             String key = spec.key(name);
-            if (CommonOptions.ALL.contains(name)) {
+            if (CommonOptions.isCommon(name, setters)) {
                 validateCommon(spec, name, value, loader, problems);
             } else if (queue && CommonOptions.QUEUE_ONLY.contains(name)) {
                 validateQueueOption(spec, name, value, problems);
@@ -162,7 +162,7 @@ public final class ConfigValidator {
             problems.add(new ConfigProblem(spec.key(CommonOptions.HANDLERS), null,
                     "a queue needs the names of the handlers its listener passes records to"));
         }
-        FormatterOption.validate(spec, loader, problems);
+        FormatterOption.validate(spec, loader, !CommonOptions.isCommon(CommonOptions.FORMAT, setters), problems);
     }
 
     private static void validateCommon(HandlerSpec spec, String name, String value, ClassLoader loader,

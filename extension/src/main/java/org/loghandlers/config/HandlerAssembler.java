@@ -130,7 +130,8 @@ public final class HandlerAssembler {
         });
         spec.option(CommonOptions.FILTER).ifPresent(filter -> handler.setFilter(
                 (Filter) convert(spec, CommonOptions.FILTER, filter, Filter.class, loader)));
-        FormatterOption.create(spec, loader).ifPresent(handler::setFormatter);
+        boolean ownFormat = !CommonOptions.isCommon(CommonOptions.FORMAT, HandlerOptions.of(handler.getClass()));
+        FormatterOption.create(spec, loader, ownFormat).ifPresent(handler::setFormatter);
         spec.option(CommonOptions.LEVEL).ifPresent(level -> handler.setLevel(
                 (Level) convert(spec, CommonOptions.LEVEL, level, Level.class, loader)));
         if (!spec.enabled()) {

@@ -1,11 +1,17 @@
 package org.loghandlers.format;
 
 import java.time.Instant;
+import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
 /**
  * One record as Python's {@code LogRecord} attributes see it, computing each value when a format asks for it and
- * keeping the costly ones (message, traceback text) for the rest of the record.
+ * keeping the costly ones (message, traceback text) for the rest of the record. A {@link RemoteRecord} answers with
+ * what its sender sent (process, pathname, line number...) where it sent it.
+ *
+ * <p>Each formatting thread reuses one instance ({@link #take}, {@link #release}), so formatting a record allocates
+ * nothing here; a record whose parameters log while it is being formatted re-enters on the same thread and gets a
+ * fresh one.
  */
 final class RecordFields {
 
@@ -13,17 +19,46 @@ final class RecordFields {
     static final String UNKNOWN_FUNCTION = "(unknown function)";
 
     private static final long PROCESS_ID = ProcessHandle.current().pid();
+    private static final PerThread<RecordFields> REUSED = new PerThread<>(RecordFields::new);
 
-    final LogRecord record;
-    private final PythonFormatter formatter;
-    private final Asctime asctime;
+    LogRecord record;
+    private Formatter formatter;
+    private Asctime asctime;
     private String message;
     private String exceptionText;
+    private boolean inUse;
 
-    RecordFields(LogRecord record, PythonFormatter formatter, Asctime asctime) {
+    private RecordFields() {
+    }
+
+    /** A fresh instance for one record, for callers that read a few fields once ({@link PythonRecordDict}). */
+    RecordFields(LogRecord record, Formatter formatter, Asctime asctime) {
         this.record = record;
         this.formatter = formatter;
         this.asctime = asctime;
+    }
+
+    /** This thread's instance for {@code record}, or a fresh one while it is in use; see {@link #release}. */
+    static RecordFields take(LogRecord record, Formatter formatter, Asctime asctime) {
+        RecordFields fields = REUSED.get();
+        if (fields.inUse) {
+            fields = new RecordFields();
+        }
+        fields.inUse = true;
+        fields.record = record;
+        fields.formatter = formatter;
+        fields.asctime = asctime;
+        return fields;
+    }
+
+    /** Forgets the record, so that nothing of it stays reachable from the thread. */
+    void release() {
+        record = null;
+        formatter = null;
+        asctime = null;
+        message = null;
+        exceptionText = null;
+        inUse = false;
     }
 
     String message() {
@@ -79,19 +114,42 @@ final class RecordFields {
     }
 
     double relativeCreated() {
+        if (sent("relativeCreated") instanceof Number sent) {
+            return sent.doubleValue();
+        }
         return (epochNanos(record.getInstant()) - PythonFormatter.LOADED_AT_NANOS) / 1e6;
     }
 
     long processId() {
-        return PROCESS_ID;
+        return record instanceof RemoteRecord remote ? remote.getProcess() : PROCESS_ID;
+    }
+
+    String processName() {
+        String sent = record instanceof RemoteRecord remote ? remote.getProcessName() : null;
+        return sent != null ? sent : "MainProcess";
+    }
+
+    String taskName() {
+        return sent("taskName") instanceof String sent ? sent : "";
+    }
+
+    /** What a {@link RemoteRecord}'s sender sent under a Python attribute name; null for a local record. */
+    private Object sent(String attribute) {
+        return record instanceof RemoteRecord remote ? remote.getAttributes().get(attribute) : null;
     }
 
     String pathname() {
+        if (sent("pathname") instanceof String sent) {
+            return sent;
+        }
         String className = record.getSourceClassName();
         return className == null ? UNKNOWN_FILE : className;
     }
 
     String filename() {
+        if (sent("filename") instanceof String sent) {
+            return sent;
+        }
         String fromJBoss = JBossRecords.sourceFileName(record);
         if (fromJBoss != null) {
             return fromJBoss;
@@ -101,17 +159,26 @@ final class RecordFields {
     }
 
     String module() {
+        if (sent("module") instanceof String sent) {
+            return sent;
+        }
         String filename = filename();
         int dot = filename.lastIndexOf('.');
         return dot > 0 ? filename.substring(0, dot) : filename;
     }
 
     String funcName() {
+        if (sent("funcName") instanceof String sent) {
+            return sent;
+        }
         String method = record.getSourceMethodName();
         return method == null ? UNKNOWN_FUNCTION : method;
     }
 
     long lineno() {
+        if (sent("lineno") instanceof Number sent) {
+            return sent.longValue();
+        }
         return Math.max(0, JBossRecords.sourceLineNumber(record));
     }
 

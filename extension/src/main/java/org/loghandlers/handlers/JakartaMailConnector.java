@@ -1,7 +1,7 @@
 package org.loghandlers.handlers;
 
 import java.io.IOException;
-import java.security.GeneralSecurityException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.ServiceConfigurationError;
@@ -93,12 +93,13 @@ final class JakartaMailConnector implements MailConnector {
             properties.setProperty("mail.smtp.ssl.checkserveridentity",
                     Boolean.toString(settings.checkServerIdentity()));
             if (settings.trustStore() != null) {
+                String password = settings.trustStorePassword();
                 try {
-                    properties.put("mail.smtp.ssl.socketFactory",
-                            TrustStores.socketFactory(settings.trustStore(), settings.trustStorePassword()));
-                } catch (GeneralSecurityException | IOException e) {
-                    throw new MailFailure("cannot read trust-store " + settings.trustStore() + ": " + e.getMessage(),
-                            null, false);
+                    properties.put("mail.smtp.ssl.socketFactory", TrustStores.context(Path.of(settings.trustStore()),
+                            password == null ? null : password.toCharArray(), settings.trustStoreType())
+                            .getSocketFactory());
+                } catch (IOException e) {
+                    throw new MailFailure(e.getMessage(), null, false);
                 }
             }
         }

@@ -38,7 +38,6 @@ final class MailSender {
     private final AtomicLong sentMails = new AtomicLong();
 
     private ScheduledThreadPoolExecutor executor;
-    private volatile Thread thread;
     private boolean shutDown;
 
     MailSender(SmtpHandler handler, MailConnector connector) {
@@ -78,13 +77,8 @@ final class MailSender {
             return false;
         }
         if (executor == null) {
-            executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-                Thread created = new Thread(runnable, "loghandlers-smtp-" + handler.settings().describe());
-                created.setDaemon(true);
-                created.setContextClassLoader(SmtpHandler.class.getClassLoader());
-                thread = created;
-                return created;
-            });
+            executor = new ScheduledThreadPoolExecutor(1,
+                    runnable -> DeliveryThreads.newThread(runnable, "loghandlers-smtp-" + handler.settings().describe()));
             executor.setKeepAliveTime(30, TimeUnit.SECONDS);
             executor.allowCoreThreadTimeOut(true);
             executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -96,11 +90,6 @@ final class MailSender {
         } catch (RejectedExecutionException e) {
             return false;
         }
-    }
-
-    /** Whether the caller is the sender's thread (records it logs, Jakarta Mail's own among them, are not mailed). */
-    boolean isSenderThread() {
-        return Thread.currentThread() == thread;
     }
 
     boolean inOutage() {
@@ -123,7 +112,21 @@ final class MailSender {
         return sentMails.get();
     }
 
+    /**
+     * Sends what is queued. Jakarta Mail finds its implementation through the context class loader, so the thread
+     * has ours while it sends, and none between mails (as every delivery thread of ours).
+     */
     private void drain() {
+        Thread current = Thread.currentThread();
+        current.setContextClassLoader(SmtpHandler.class.getClassLoader());
+        try {
+            sendQueued();
+        } finally {
+            current.setContextClassLoader(null);
+        }
+    }
+
+    private void sendQueued() {
         drainScheduled.set(false);
         List<OutgoingMail> batch = new ArrayList<>();
         OutgoingMail next;

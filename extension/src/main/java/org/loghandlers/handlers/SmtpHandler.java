@@ -32,7 +32,8 @@ import org.loghandlers.options.LogManagerProperties;
  * <p>Mails are sent on a thread of the handler's own. A logging call waits for its mail at most
  * {@link #setTimeout timeout} seconds, not at all while the server is known to be unreachable, and never throws:
  * failures go to the {@code ErrorManager} once per outage, and sending resumes by itself when the server is back.
- * Records logged on the sending thread itself (Jakarta Mail's own) are not mailed.
+ * Records logged while delivering (Jakarta Mail's own, on the sending thread, or another network handler's) are not
+ * mailed.
  */
 public class SmtpHandler extends Handler implements FilterOnlyHandler {
 
@@ -53,7 +54,7 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
     private final Object lifecycle = new Object();
 
     private volatile SmtpSettings settings = new SmtpSettings(MailHost.parse("localhost"), MailSecurity.NONE, null,
-            null, (int) (DEFAULT_TIMEOUT * 1000), null, null, true);
+            null, (int) (DEFAULT_TIMEOUT * 1000), null, null, "PKCS12", true);
     private volatile String fromaddr;
     private volatile List<String> toaddrs = List.of();
     private volatile String subject = "Log record";
@@ -195,8 +196,8 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
     }
 
     /**
-     * The certificates trusted for {@code starttls} and {@code tls}: a PKCS12 or JKS file, or a PEM file of
-     * certificates; default none, the JVM's trusted authorities.
+     * The trust store file of the certificates trusted for {@code starttls} and {@code tls} (see
+     * {@link #setTrustStoreType trustStoreType}); empty for the default, the JVM's trusted authorities.
      */
     public void setTrustStore(String trustStore) {
         if (trustStore == null || trustStore.isBlank()) {
@@ -211,20 +212,32 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
         }
         if (file == null || !Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new IllegalArgumentException("trustStore: '" + trustStore + "' is not a readable file; accepted:"
-                    + " the path of a PKCS12, JKS or PEM file of trusted certificates");
+                    + " the path of a PKCS12 or JKS trust store");
         }
         String absolute = file.toAbsolutePath().toString();
         update(current -> current.withTrustStore(absolute));
     }
 
+    /** The trust store's path; empty for the JVM's default trust. */
     public String getTrustStore() {
-        return settings.trustStore();
+        String path = settings.trustStore();
+        return path == null ? "" : path;
     }
 
-    /** The trust store's password, if it has one (PEM files have none). Never shown. */
+    /** The trust store's password; empty for none. Never shown. */
     public void setTrustStorePassword(String trustStorePassword) {
         update(current -> current.withTrustStorePassword(
                 trustStorePassword == null || trustStorePassword.isEmpty() ? null : trustStorePassword));
+    }
+
+    /** The trust store's type: {@code PKCS12} (the default) or {@code JKS}, or another type this JVM supports. */
+    public void setTrustStoreType(String trustStoreType) {
+        String type = TrustStores.checkType(trustStoreType == null ? "" : trustStoreType.strip());
+        update(current -> current.withTrustStoreType(type));
+    }
+
+    public String getTrustStoreType() {
+        return settings.trustStoreType();
     }
 
     /**
@@ -329,7 +342,7 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
     }
 
     private void emit(LogRecord record) {
-        if (closed || sender.isSenderThread()) {
+        if (closed || DeliveryThreads.delivering()) {
             return;
         }
         String from = fromaddr;

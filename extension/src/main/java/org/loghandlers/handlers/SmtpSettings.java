@@ -7,7 +7,7 @@ import org.loghandlers.handlers.wire.MailHost;
  * uses the one it started with. {@link #toString()} leaves the password and the trust store's password out.
  */
 record SmtpSettings(MailHost mailhost, MailSecurity security, String username, String password, int timeoutMillis,
-        String trustStore, String trustStorePassword, boolean checkServerIdentity) {
+        String trustStore, String trustStorePassword, String trustStoreType, boolean checkServerIdentity) {
 
     String host() {
         return mailhost.host();
@@ -29,44 +29,49 @@ record SmtpSettings(MailHost mailhost, MailSecurity security, String username, S
 
     SmtpSettings withMailhost(MailHost value) {
         return new SmtpSettings(value, security, username, password, timeoutMillis, trustStore, trustStorePassword,
-                checkServerIdentity);
+                trustStoreType, checkServerIdentity);
     }
 
     SmtpSettings withSecurity(MailSecurity value) {
         return new SmtpSettings(mailhost, value, username, password, timeoutMillis, trustStore, trustStorePassword,
-                checkServerIdentity);
+                trustStoreType, checkServerIdentity);
     }
 
     SmtpSettings withCredentials(String user, String secret) {
         return new SmtpSettings(mailhost, security, user, secret, timeoutMillis, trustStore, trustStorePassword,
-                checkServerIdentity);
+                trustStoreType, checkServerIdentity);
     }
 
     SmtpSettings withTimeoutMillis(int value) {
         return new SmtpSettings(mailhost, security, username, password, value, trustStore, trustStorePassword,
-                checkServerIdentity);
+                trustStoreType, checkServerIdentity);
     }
 
     SmtpSettings withTrustStore(String path) {
         return new SmtpSettings(mailhost, security, username, password, timeoutMillis, path, trustStorePassword,
-                checkServerIdentity);
+                trustStoreType, checkServerIdentity);
     }
 
     SmtpSettings withTrustStorePassword(String secret) {
         return new SmtpSettings(mailhost, security, username, password, timeoutMillis, trustStore, secret,
-                checkServerIdentity);
+                trustStoreType, checkServerIdentity);
+    }
+
+    SmtpSettings withTrustStoreType(String type) {
+        return new SmtpSettings(mailhost, security, username, password, timeoutMillis, trustStore, trustStorePassword,
+                type, checkServerIdentity);
     }
 
     SmtpSettings withCheckServerIdentity(boolean value) {
         return new SmtpSettings(mailhost, security, username, password, timeoutMillis, trustStore, trustStorePassword,
-                value);
+                trustStoreType, value);
     }
 
     @Override
     public String toString() {
         return "SmtpSettings[" + describe() + ", secure=" + security.optionValue()
                 + (hasCredentials() ? ", user=" + username : "") + ", timeout=" + timeoutMillis + "ms"
-                + (trustStore != null ? ", trust-store=" + trustStore : "")
+                + (trustStore != null ? ", trust-store=" + trustStore + " (" + trustStoreType + ")" : "")
                 + ", check-server-identity=" + checkServerIdentity + "]";
     }
 }

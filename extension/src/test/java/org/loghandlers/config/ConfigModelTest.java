@@ -240,7 +240,8 @@ class ConfigModelTest {
                 "loghandlers.handlers.x.type", "file"));
         assertEquals(5, found.size(), String.join("\n", found));
         assertTrue(found.contains("loghandlers.handlers.x.type=file: unknown key; keys under loghandlers. start with"
-                + " loghandlers.handler. or loghandlers.logger.; did you mean loghandlers.handler.x.type?"), found::toString);
+                + " loghandlers.handler., loghandlers.logger. or loghandlers.receiver.; did you mean"
+                + " loghandlers.handler.x.type?"), found::toString);
         assertTrue(found.stream().anyMatch(p -> p.startsWith("loghandlers.handler.audit.type=rotating-fil: unknown"
                 + " handler type; accepted: stream, file, null,") && p.endsWith("did you mean rotating-file?")), found::toString);
         assertTrue(found.stream().anyMatch(p -> p.startsWith("loghandlers.handler.main.max-byts=10: unknown option"
@@ -350,6 +351,28 @@ class ConfigModelTest {
                         + " formatter, and neither is set",
                 "loghandlers.handler.c.date-format=%Y: does not apply to org.loghandlers.format.JsonFormatter,"
                         + " which has no setDateFormat(String)"), found);
+    }
+
+    @Test
+    void aHandlerWithItsOwnFormatOptionTakesTheKeyAndOthersKeepThePythonFormatString() {
+        LogHandlersConfig config = read(props(
+                "loghandlers.handler.ship.type", "http",
+                "loghandlers.handler.ship.host", "127.0.0.1:9022",
+                "loghandlers.handler.ship.url", "/log",
+                "loghandlers.handler.ship.format", "json",
+                "loghandlers.handler.ship.formatter", "json",
+                "loghandlers.handler.text.type", "null",
+                "loghandlers.handler.text.format", "json"));
+        ConfigValidator.Result validation = ConfigValidator.validate(config, getClass().getClassLoader());
+        assertEquals(List.of(), validation.problems());
+        Map<String, Handler> handlers = HandlerAssembler.build(config, validation.handlerClasses(),
+                getClass().getClassLoader()).handlers();
+        org.loghandlers.handlers.HttpHandler ship = (org.loghandlers.handlers.HttpHandler) handlers.get("ship");
+        assertEquals("json", ship.getFormat());
+        assertTrue(ship.getFormatter() instanceof org.loghandlers.format.JsonFormatter);
+        assertEquals("json", handlers.get("text").getFormatter()
+                .format(new java.util.logging.LogRecord(Level.INFO, "x")).strip(), "a Python format string");
+        HandlerAssembler.closeAll(handlers);
     }
 
     @Test

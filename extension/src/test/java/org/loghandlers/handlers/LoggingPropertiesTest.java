@@ -7,7 +7,6 @@ import static org.loghandlers.testing.ProgramRecords.pythonLines;
 import static org.loghandlers.testing.ProgramRecords.rotatingFiles;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.LogManager;
 import java.util.stream.Stream;
-import org.jctools.queues.MessagePassingQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loghandlers.testing.AuditLog;
@@ -91,11 +89,10 @@ class LoggingPropertiesTest {
 
     @Test
     void onTheBootClassPathAHandlerStillLoadsTheFormatterItsPropertiesName() throws Exception {
-        // As on a server started with -Xbootclasspath/a:loghandlers.jar:jctools-core.jar, where our classes'
-        // class loader is null (the bootstrap loader).
+        // As on a server started with -Xbootclasspath/a:loghandlers.jar, where our classes' class loader is null
+        // (the bootstrap loader).
         String handler = RotatingFileHandler.class.getName();
-        String bootClassPath = String.join(File.pathSeparator, codeSource(RotatingFileHandler.class),
-                codeSource(MessagePassingQueue.class));
+        String bootClassPath = codeSource(RotatingFileHandler.class);
         Path config = dir.resolve("logging.properties");
         Files.writeString(config, onePythonFormattedFile(handler, "app.log", ""), StandardCharsets.UTF_8);
         PlainJvm.Output output = PlainJvm.run(dir, List.of("-Xbootclasspath/a:" + bootClassPath),

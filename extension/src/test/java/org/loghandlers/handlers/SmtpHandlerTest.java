@@ -205,7 +205,8 @@ class SmtpHandlerTest {
         assertRefused(() -> smtp.setDigestCapacity(0), "0", "accepted: 1 or more");
         assertRefused(() -> smtp.setMaxMailsPerMinute(-5), "-5", "accepted: 0 (no limit)");
         assertRefused(() -> smtp.setTrustStore("target/no-such-trust-store.p12"), "no-such-trust-store",
-                "accepted: the path of a PKCS12, JKS or PEM file");
+                "accepted: the path of a PKCS12 or JKS trust store");
+        assertRefused(() -> smtp.setTrustStoreType("PEM-ish"), "'PEM-ish'", "expected PKCS12 (the default) or JKS");
         assertRefused(() -> smtp.setToaddrs("a@x.test,,b@x.test"), "a@x.test,,b@x.test", "accepted:");
         assertRefused(() -> smtp.setToaddrs(""), "toaddrs", "accepted: one or more mail addresses");
         assertRefused(() -> smtp.setFromaddr("a@x.test, b@x.test"), "2 addresses", "accepted: one mail address");
@@ -225,7 +226,7 @@ class SmtpHandlerTest {
     @Test
     void optionsAreJavaBeanPropertiesWithOneSetterEach() throws Exception {
         JavaBeanOptions.assertConfigurable(SmtpHandler.class, "mailhost", "fromaddr", "toaddrs", "subject", "secure",
-                "timeout", "trustStore", "checkServerIdentity", "flushInterval", "digestCapacity",
+                "timeout", "trustStore", "trustStoreType", "checkServerIdentity", "flushInterval", "digestCapacity",
                 "maxMailsPerMinute");
         SmtpHandler smtp = new SmtpHandler();
         assertEquals("localhost", smtp.getMailhost());
@@ -236,6 +237,8 @@ class SmtpHandlerTest {
         assertEquals(0, smtp.getMaxMailsPerMinute());
         assertEquals(1000, smtp.getDigestCapacity());
         assertTrue(smtp.isCheckServerIdentity());
+        assertEquals("", smtp.getTrustStore());
+        assertEquals("PKCS12", smtp.getTrustStoreType());
         smtp.setToaddrs("\"Ops, on call\" <ops@x.test>, dev@x.test");
         assertEquals("\"Ops, on call\" <ops@x.test>, dev@x.test", smtp.getToaddrs());
         smtp.setMailhost("[::1]:2525");

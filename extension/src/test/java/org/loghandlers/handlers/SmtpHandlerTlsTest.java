@@ -1,6 +1,7 @@
 package org.loghandlers.handlers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.loghandlers.testing.CountingErrorManager;
 import org.loghandlers.testing.ReceivedMail;
-import org.loghandlers.testing.TestCertificates;
+import org.loghandlers.testing.LoopbackCertificates;
 import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
 import org.subethamail.smtp.auth.LoginFailedException;
 import org.subethamail.smtp.helper.SimpleMessageListener;
@@ -42,9 +43,9 @@ class SmtpHandlerTlsTest {
 
     static {
         // GreenMail reads its key store once per JVM, when its first TLS server starts.
-        System.setProperty("greenmail.tls.keystore.file", TestCertificates.loopbackKeyStore().toString());
-        System.setProperty("greenmail.tls.keystore.password", TestCertificates.PASSWORD);
-        System.setProperty("greenmail.tls.key.password", TestCertificates.PASSWORD);
+        System.setProperty("greenmail.tls.keystore.file", LoopbackCertificates.loopbackKeyStore().toString());
+        System.setProperty("greenmail.tls.keystore.password", LoopbackCertificates.PASSWORD);
+        System.setProperty("greenmail.tls.key.password", LoopbackCertificates.PASSWORD);
     }
 
     @RegisterExtension
@@ -75,6 +76,12 @@ class SmtpHandlerTlsTest {
         }
     }
 
+    private static void trust(SmtpHandler smtp, java.nio.file.Path trustStore) {
+        smtp.setTrustStore(trustStore.toString());
+        smtp.setTrustStorePassword(LoopbackCertificates.PASSWORD);
+        smtp.setTrustStoreType("PKCS12");
+    }
+
     private SmtpHandler handler(int port, String secure) {
         handler = new SmtpHandler("127.0.0.1:" + port, "app@x.test", "ops@y.test", "TLS alert");
         handler.setSecure(secure);
@@ -93,7 +100,7 @@ class SmtpHandlerTlsTest {
         subetha = SMTPServer.port(0)
                 .bindAddress(InetAddress.getLoopbackAddress())
                 .hostName("localhost")
-                .startTlsSocketFactory(TestCertificates.loopbackServerContext())
+                .startTlsSocketFactory(LoopbackCertificates.loopbackServerContext())
                 .requireTLS()
                 .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((user, password, context) -> {
                     if (!user.equals("alerts") || !password.equals(PASSWORD)) {
@@ -145,7 +152,7 @@ class SmtpHandlerTlsTest {
     @Test
     void implicitTlsDeliversToAServerTheTrustStoreVouchesFor() {
         SmtpHandler smtp = handler(SMTPS.getSmtps().getPort(), "tls");
-        smtp.setTrustStore(TestCertificates.loopbackCertificatePem().toString());
+        trust(smtp, LoopbackCertificates.loopbackTrustStore());
         smtp.publish(record("over TLS"));
 
         assertTrue(SMTPS.waitForIncomingEmail(10_000, 1));
@@ -154,20 +161,25 @@ class SmtpHandlerTlsTest {
     }
 
     @Test
-    void aPasswordProtectedPkcs12TrustStoreWorksToo() {
+    void aTrustStoreWithAWrongPasswordIsReportedWithoutThePassword() {
         SmtpHandler smtp = handler(SMTPS.getSmtps().getPort(), "tls");
-        smtp.setTrustStore(TestCertificates.loopbackTrustStore().toString());
-        smtp.setTrustStorePassword(TestCertificates.PASSWORD);
-        smtp.publish(record("trusted through PKCS12"));
+        smtp.setTrustStore(LoopbackCertificates.loopbackTrustStore().toString());
+        smtp.setTrustStorePassword("not-the-Pa55word");
+        smtp.publish(record("not with that password"));
+        SmtpHandlerTest.awaitLost(smtp, 1);
 
-        assertTrue(SMTPS.waitForIncomingEmail(10_000, 1));
-        assertEquals(0, errors.count(), () -> errors.reports().toString());
+        assertEquals(0, SMTPS.getReceivedMessages().length);
+        assertEquals(1, errors.count());
+        String message = errors.reports().get(0).message();
+        assertTrue(message.contains("loading the trust store " + LoopbackCertificates.loopbackTrustStore()), message);
+        assertFalse(message.contains("not-the-Pa55word"), message);
+        assertFalse(smtp.toString().contains("not-the-Pa55word"));
     }
 
     @Test
     void aServerTheTrustStoreDoesNotVouchForGetsNothing() {
         SmtpHandler smtp = handler(SMTPS.getSmtps().getPort(), "tls");
-        smtp.setTrustStore(TestCertificates.strangerCertificatePem().toString());
+        trust(smtp, LoopbackCertificates.strangerTrustStore());
         smtp.publish(record("must not leave"));
         SmtpHandlerTest.awaitLost(smtp, 1);
 
@@ -182,7 +194,7 @@ class SmtpHandlerTlsTest {
     void startTlsThenAuthDeliversAndTheServerSawNoPlainTextMail() throws Exception {
         int port = startTlsServer();
         SmtpHandler smtp = handler(port, "starttls");
-        smtp.setTrustStore(TestCertificates.loopbackCertificatePem().toString());
+        trust(smtp, LoopbackCertificates.loopbackTrustStore());
         smtp.setCredentials("alerts:" + PASSWORD);
         smtp.setToaddrs("ops@y.test, dev@z.test");
         smtp.publish(record("over STARTTLS \u2713"));
@@ -203,7 +215,7 @@ class SmtpHandlerTlsTest {
     void startTlsWithAWrongPasswordIsRefusedAndReportedOnce() {
         int port = startTlsServer();
         SmtpHandler smtp = handler(port, "starttls");
-        smtp.setTrustStore(TestCertificates.loopbackCertificatePem().toString());
+        trust(smtp, LoopbackCertificates.loopbackTrustStore());
         smtp.setCredentials("alerts:not-" + PASSWORD);
         smtp.publish(record("one"));
         smtp.publish(record("two"));
@@ -234,9 +246,9 @@ class SmtpHandlerTlsTest {
 
     @Test
     void theServersNameIsCheckedUnlessCheckServerIdentityIsOff() throws Exception {
-        int port = implicitTlsServer(TestCertificates.strangerServerContext());
+        int port = implicitTlsServer(LoopbackCertificates.strangerServerContext());
         SmtpHandler smtp = handler(port, "tls");
-        smtp.setTrustStore(TestCertificates.strangerCertificatePem().toString());
+        trust(smtp, LoopbackCertificates.strangerTrustStore());
         smtp.publish(record("to a certificate for stranger.example"));
         SmtpHandlerTest.awaitLost(smtp, 1);
         assertEquals(0, deliveries.size(), "trusted, but it does not name 127.0.0.1");

@@ -36,7 +36,11 @@ class ServerWideHandlersIT {
             "fileName", type -> WORK.resolve("options/" + type.getSimpleName() + ".log").toString(),
             "atTime", type -> "10:30",
             "target", type -> "CONSOLE",
-            "terminator", type -> "|");
+            "terminator", type -> "|",
+            "trustStorePassword", type -> "changeit",
+            "credentials", type -> "user:sample-password",
+            "fromaddr", type -> "app@example.com",
+            "toaddrs", type -> "ops@example.com");
 
     private static TestServer server;
     private static LoggingApp app;
