@@ -26,7 +26,7 @@ import java.util.function.Predicate;
 /**
  * A real rsyslog on loopback for the syslog tests: Debian's rsyslogd, unpacked by {@code .ci/rsyslog} into a cache
  * folder (the harness runs the script itself when rsyslogd is not there yet, and skips, or fails under
- * {@code -Dloghandlers.require-peers=true}, when it cannot get it), run in the foreground with a configuration of
+ * {@code -Dtests.require-peers=true}, when it cannot get it), run in the foreground with a configuration of
  * its own: one input per way a message can come ({@link Input}), each writing every field rsyslog parsed, one line a
  * message, to a file of its own. Ports are dynamic; a restart keeps them.
  */
