@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,9 +25,11 @@ import java.util.logging.Logger;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMail;
 import org.loghandlers.testing.LoopbackMailServers;
+import org.loghandlers.testing.PlainJvm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.loghandlers.testing.CountingErrorManager;
 import org.loghandlers.testing.ReceivedMail;
 
@@ -314,5 +318,35 @@ class SmtpHandlerDeliveryTest {
             angus.removeHandler(smtp);
             angus.setLevel(before);
         }
+    }
+
+    /**
+     * The JDK's {@code logging.properties} in a plain JVM: the handler reads its options for its class name, a bad
+     * credentials value is reported with its value hidden, and the JDK's LogManager closing the handlers at exit
+     * sends the digest.
+     */
+    @Test
+    void configuredByLoggingPropertiesItSendsItsDigestWhenTheJvmExits(@TempDir Path dir) throws Exception {
+        String handler = SmtpHandler.class.getName();
+        Path config = dir.resolve("logging.properties");
+        Files.writeString(config, """
+                app.handlers=%1$s
+                app.useParentHandlers=false
+                %1$s.mailhost=127.0.0.1:%2$d
+                %1$s.fromaddr=app@x.test
+                %1$s.toaddrs=ops@y.test
+                %1$s.subject=from logging.properties
+                %1$s.level=WARNING
+                %1$s.flushInterval=3600
+                %1$s.credentials=alerts-without-colon-Secr3t
+                """.formatted(handler, SERVER.getSmtp().getPort()));
+        PlainJvm.Output output = PlainJvm.run(dir, List.of("java.util.logging.config.file=" + config), "app", "4");
+
+        ReceivedMail digest = received(1).get(0);
+        assertEquals("from logging.properties (2 records)", digest.only("Subject"));
+        assertEquals("record 01\nrecord 03", digest.textWithLf(), "the WARNING records, sent at exit");
+        assertTrue(output.stderr().contains(handler + ".credentials=(hidden): refused by SmtpHandler.setCredentials"),
+                output.stderr());
+        assertFalse(output.stderr().contains("Secr3t"), output.stderr());
     }
 }
