@@ -37,7 +37,10 @@ class ServerWideHandlersIT {
             "atTime", type -> "10:30",
             "target", type -> "CONSOLE",
             "terminator", type -> "|",
-            "trustStorePassword", type -> "changeit");
+            "trustStorePassword", type -> "changeit",
+            "credentials", type -> "user:sample-password",
+            "fromaddr", type -> "app@example.com",
+            "toaddrs", type -> "ops@example.com");
 
     private static TestServer server;
     private static LoggingApp app;
