@@ -7,7 +7,7 @@
 #                                --include '^(?!.*Network)' the rest).
 #   benchmarks/run.sh --short    the same grid with 2 s iterations: a preliminary look, about 35 minutes (25 with
 #                                --latency-threads 1). The page says which kind of run it shows.
-#   benchmarks/run.sh --smoke    CI check, about 45 seconds: our file handler (buffered), queue and file on their
+#   benchmarks/run.sh --smoke    CI check, about 40 seconds: our file handler (buffered), queue and file on their
 #                                defaults, the same from microprofile-config.properties on Weld SE, and a call below
 #                                the level, under both LogManagers, and a queue in front of our socket handler to a
 #                                loopback sink, 2 threads, delivery check on; then proof that the checks fail a file
