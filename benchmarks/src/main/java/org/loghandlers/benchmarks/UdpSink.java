@@ -43,9 +43,9 @@ final class UdpSink implements Sink {
         return channel.socket().getLocalPort();
     }
 
-    /** The receive buffer the kernel granted, in bytes. */
-    int receiveBuffer() throws IOException {
-        return channel.getOption(StandardSocketOptions.SO_RCVBUF);
+    /** The datagrams received so far. */
+    long records() {
+        return records;
     }
 
     private void receive() {
