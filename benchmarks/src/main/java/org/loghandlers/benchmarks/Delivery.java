@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * The delivery check of one trial: gives each iteration a fresh directory, and after the scenario has closed its
  * handler (which drains any queue) counts the lines in that directory against the calls the {@link Producer}s made.
  * A shortfall throws {@link DeliveryCheck.DeliveryCheckFailedException}, which fails the benchmark: a throughput figure
- * counts only if every record reached the file.
+ * counts only if every record reached the file. A {@link NetworkScenario} uses only its count of the calls made, and
+ * counts the records at its sink.
  *
  * <p>Checked per iteration, not once per trial, so that a fast peer's file never holds more than one iteration's
  * output (a 100 s trial at 2.5M lines/s would be 27 GB on a disk shared with other work).

@@ -48,7 +48,6 @@ public class Log4j2NetworkBenchmark extends NetworkScenario {
 
     @Override
     protected void open(int port) {
-        wire();
         context = Log4j2.start(false, builder -> appender(builder, port));
         logger = context.getLogger(Workload.LOGGER_NAME);
     }

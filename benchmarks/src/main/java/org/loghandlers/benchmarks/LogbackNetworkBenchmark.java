@@ -37,7 +37,6 @@ public class LogbackNetworkBenchmark extends NetworkScenario {
 
     @Override
     protected void open(int port) {
-        wire();
         context = Logback.context();
         syslog = new SyslogAppender();
         syslog.setContext(context);
