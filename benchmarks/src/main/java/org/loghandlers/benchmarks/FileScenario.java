@@ -1,7 +1,6 @@
 package org.loghandlers.benchmarks;
 
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -24,17 +23,14 @@ public abstract class FileScenario {
     @Setup(Level.Iteration)
     public void openOutput(Delivery delivery, BenchmarkParams params) throws Exception {
         this.delivery = delivery;
-        String benchmark = params.getBenchmark();
-        method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-        String className = benchmark.substring(0, benchmark.lastIndexOf('.'));
-        String scenario = className.substring(className.lastIndexOf('.') + 1) + "." + method;
-        open(delivery.newDirectory((scenario + " " + describe()).trim()));
+        method = Scenarios.method(params);
+        open(delivery.newDirectory(Scenarios.describe(params)));
     }
 
     @TearDown(Level.Iteration)
     public void closeAndCheckDelivery() throws Exception {
         close();
-        delivery.check(linesPerCall(), line());
+        delivery.check(linesPerCall());
     }
 
     /** Starts the handler or appender writing into {@code directory}. */
@@ -48,19 +44,9 @@ public abstract class FileScenario {
         return method;
     }
 
-    /** The scenario's parameters, for failure messages. */
-    protected String describe() {
-        return "";
-    }
-
     /** How many lines each call must produce: 1, or 0 for a call below the logger's level. */
     protected long linesPerCall() {
         return 1;
-    }
-
-    /** What each delivered line must look like: the {@link Workload} line unless the scenario writes another. */
-    protected Pattern line() {
-        return Workload.LINE;
     }
 
     /** One of our file handlers set up for the workload: its line format, and the {@code flush} discipline. */

@@ -109,6 +109,13 @@ public final class ConfigValidator {
             problems.add(new ConfigProblem(key, value, "has no public no-argument constructor"));
             return null;
         }
+        HandlerTypes.Requirement missing = HandlerTypes.missingRequirement(found).orElse(null);
+        if (missing != null) {
+            problems.add(new ConfigProblem(key, value, (spec.type() != null ? "type " + value : found.getName())
+                    + " needs " + missing.library() + ", which is not on the class path: add " + missing.artifact()
+                    + " to the application (WEB-INF/lib), or give it the server's " + missing.library()));
+            return null;
+        }
         return found.asSubclass(Handler.class);
     }
 

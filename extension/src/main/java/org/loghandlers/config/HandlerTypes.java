@@ -10,7 +10,8 @@ import org.loghandlers.options.OptionValues;
 /**
  * The registry of {@code type} names and the handler classes they stand for. Classes are looked up by name when a
  * configuration uses them, so a type whose handler is not in this build is reported as "not available yet" instead
- * of failing the whole extension.
+ * of failing the whole extension. A handler that needs a library the jar does not bring (an {@code optional}
+ * dependency) names it here, so that a configuration using it without the library fails naming what to add.
  */
 public final class HandlerTypes {
 
@@ -29,11 +30,19 @@ public final class HandlerTypes {
         CLASS_BY_TYPE.put("datagram", HANDLERS + "DatagramHandler");
         CLASS_BY_TYPE.put("syslog", HANDLERS + "SysLogHandler");
         CLASS_BY_TYPE.put("nt-event-log", HANDLERS + "NtEventLogHandler");
-        CLASS_BY_TYPE.put("smtp", HANDLERS + "SMTPHandler");
+        CLASS_BY_TYPE.put("smtp", HANDLERS + "SmtpHandler");
         CLASS_BY_TYPE.put("memory", HANDLERS + "MemoryHandler");
         CLASS_BY_TYPE.put("http", HANDLERS + "HttpHandler");
         CLASS_BY_TYPE.put("queue", HANDLERS + "QueueHandler");
     }
+
+    /** A library a handler class needs beyond the JDK and this jar: classes it must see, and what brings them. */
+    public record Requirement(String library, List<String> classNames, String artifact) {
+    }
+
+    private static final Map<String, Requirement> REQUIREMENT_BY_CLASS = Map.of(
+            HANDLERS + "SmtpHandler", new Requirement("Jakarta Mail", List.of("jakarta.mail.Session"),
+                    "org.eclipse.angus:angus-mail (2.0.3 or later, which brings jakarta.mail:jakarta.mail-api)"));
 
     /** The type whose handler hands records to a listener that runs on an executor. */
     public static final String QUEUE = "queue";
@@ -49,9 +58,36 @@ public final class HandlerTypes {
         return Optional.ofNullable(CLASS_BY_TYPE.get(type));
     }
 
-    /** Whether the handler class of {@code type} can be loaded from {@code loader}. */
+    /**
+     * Whether the handler class of {@code type} can be loaded from {@code loader}, and sees the library it
+     * {@linkplain #missingRequirement needs}.
+     */
     public static boolean isAvailable(String type, ClassLoader loader) {
-        return className(type).map(name -> load(name, loader) != null).orElse(false);
+        return className(type).map(name -> load(name, loader)).map(found -> missingRequirement(found).isEmpty())
+                .orElse(false);
+    }
+
+    /**
+     * The library {@code handlerClass} needs and cannot see from its own class loader (the one its code will use),
+     * if any.
+     */
+    public static Optional<Requirement> missingRequirement(Class<?> handlerClass) {
+        for (Class<?> type = handlerClass; type != null; type = type.getSuperclass()) {
+            Requirement requirement = REQUIREMENT_BY_CLASS.get(type.getName());
+            if (requirement != null) {
+                ClassLoader loader = type.getClassLoader();
+                boolean visible = requirement.classNames().stream().allMatch(name -> {
+                    try {
+                        Class.forName(name, false, loader);
+                        return true;
+                    } catch (ClassNotFoundException | LinkageError e) {
+                        return false;
+                    }
+                });
+                return visible ? Optional.empty() : Optional.of(requirement);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Loads a class from the application's loader, then from ours; null when neither has it. */

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loghandlers.handlers.RotatingFileHandler;
+import org.loghandlers.handlers.SocketHandler;
 import org.loghandlers.options.LevelOption;
 
 import io.smallrye.config.PropertiesConfigSource;
@@ -331,6 +332,41 @@ class ConfigModelTest {
                 handlers.get("text").getFormatter().format(record).strip());
         String json = handlers.get("json").getFormatter().format(record);
         assertTrue(json.startsWith("{") && json.contains("\"com.acme.disk\""), json);
+    }
+
+    @Test
+    void aHandlersOwnFormatSetterTakesTheFormatKeyInsteadOfTheFormatter() {
+        LogHandlersConfig good = read(props(
+                "loghandlers.handler.ship.type", "socket",
+                "loghandlers.handler.ship.format", "json",
+                "loghandlers.handler.ship.port", "5170"));
+        ConfigValidator.Result validation = ConfigValidator.validate(good, getClass().getClassLoader());
+        assertEquals(List.of(), validation.problems());
+        HandlerAssembler.Result built = HandlerAssembler.build(good, validation.handlerClasses(),
+                getClass().getClassLoader());
+        SocketHandler ship = assertInstanceOf(SocketHandler.class, built.handlers().get("ship"));
+        try {
+            assertEquals("json", ship.getFormat());
+            assertEquals(5170, ship.getPort());
+            assertEquals(null, ship.getFormatter(), "json is the record format, not a Python format string");
+        } finally {
+            ship.close();
+        }
+
+        LogHandlersConfig bad = read(props(
+                "loghandlers.handler.bad.type", "socket",
+                "loghandlers.handler.bad.format", "xml",
+                "loghandlers.handler.bad.port", "70000"));
+        validation = ConfigValidator.validate(bad, getClass().getClassLoader());
+        assertEquals(List.of(), validation.problems());
+        built = HandlerAssembler.build(bad, validation.handlerClasses(), getClass().getClassLoader());
+        assertEquals(List.of(
+                "loghandlers.handler.bad.format=xml: refused by SocketHandler.setFormat: format: 'xml' is not a record"
+                        + " format; expected pickle (Python's SocketHandler frame, the default) or json (one JSON"
+                        + " object per line)",
+                "loghandlers.handler.bad.port=70000: refused by SocketHandler.setPort: port: 70000 is out of range;"
+                        + " expected 1 to 65535, or 0 for a Unix socket whose path is host"),
+                built.problems().stream().map(ConfigProblem::describe).sorted().toList());
     }
 
     @Test

@@ -7,8 +7,11 @@ import static org.loghandlers.testing.ProgramRecords.pythonLines;
 import static org.loghandlers.testing.ProgramRecords.rotatingFiles;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,10 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.LogManager;
 import java.util.stream.Stream;
-import org.jctools.queues.MessagePassingQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loghandlers.testing.AuditLog;
+import org.loghandlers.testing.FrameReceiver;
 import org.loghandlers.testing.PlainJvm;
 
 /**
@@ -91,11 +94,10 @@ class LoggingPropertiesTest {
 
     @Test
     void onTheBootClassPathAHandlerStillLoadsTheFormatterItsPropertiesName() throws Exception {
-        // As on a server started with -Xbootclasspath/a:loghandlers.jar:jctools-core.jar, where our classes'
-        // class loader is null (the bootstrap loader).
+        // As on a server started with -Xbootclasspath/a:loghandlers.jar, where our classes' class loader is null
+        // (the bootstrap loader).
         String handler = RotatingFileHandler.class.getName();
-        String bootClassPath = String.join(File.pathSeparator, codeSource(RotatingFileHandler.class),
-                codeSource(MessagePassingQueue.class));
+        String bootClassPath = codeSource(RotatingFileHandler.class);
         Path config = dir.resolve("logging.properties");
         Files.writeString(config, onePythonFormattedFile(handler, "app.log", ""), StandardCharsets.UTF_8);
         PlainJvm.Output output = PlainJvm.run(dir, List.of("-Xbootclasspath/a:" + bootClassPath),
@@ -214,6 +216,38 @@ class LoggingPropertiesTest {
                 + "org.loghandlers.handlers.NullHandler: a handler-typed option cannot be set in logging.properties;"
                 + " configure it in Java, through MicroProfile Config or JBoss LogManager's logging.properties;"
                 + " keeping the default"), output.stderrLines());
+    }
+
+    @Test
+    void socketAndDatagramHandlersSendToTheHostAndPortTheirPropertiesName() throws Exception {
+        try (FrameReceiver tcp = FrameReceiver.start();
+                DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            udp.setSoTimeout(10_000);
+            PlainJvm.Output output = run("""
+                    app.handlers=org.loghandlers.handlers.SocketHandler, org.loghandlers.handlers.DatagramHandler
+                    app.useParentHandlers=false
+                    org.loghandlers.handlers.SocketHandler.host=127.0.0.1
+                    org.loghandlers.handlers.SocketHandler.port=%d
+                    org.loghandlers.handlers.SocketHandler.retryStart=0.5
+                    org.loghandlers.handlers.SocketHandler.writeTimeout=PT2.5S
+                    org.loghandlers.handlers.DatagramHandler.host=127.0.0.1
+                    org.loghandlers.handlers.DatagramHandler.port=%d
+                    org.loghandlers.handlers.DatagramHandler.format=json
+                    """.formatted(tcp.port(), udp.getLocalPort()), "app", 2, 0);
+
+            List<byte[]> frames = tcp.awaitFrames(f -> f.size() == 2);
+            assertEquals(2, frames.size(), output.stderr());
+            assertTrue(new String(frames.get(1), StandardCharsets.UTF_8).contains("record 01"));
+            DatagramPacket packet = new DatagramPacket(new byte[65_536], 65_536);
+            udp.receive(packet);
+            String json = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+            assertTrue(json.startsWith("{") && json.contains("\"message\":\"record 00\""), json);
+            List<String> handlers = output.stdoutLines().stream().filter(line -> line.startsWith("handler ")).toList();
+            assertProperties(handlers.get(0), SocketHandler.class, "port=" + tcp.port(), "retryStart=0.5",
+                    "writeTimeout=2500ms", "format=pickle");
+            assertProperties(handlers.get(1), DatagramHandler.class, "port=" + udp.getLocalPort(), "format=json");
+            assertEquals(List.of(), output.stderrLines());
+        }
     }
 
     private static void assertProperties(String line, Class<?> type, String... properties) {
