@@ -47,6 +47,20 @@ final class Deployments {
                 .addAsLibraries(warLibraries());
     }
 
+    /**
+     * A WAR as {@link #archive(String, String, Class...)} makes it but with the loghandlers jar alone in
+     * {@code WEB-INF/lib}: no Jakarta Mail of its own, so {@code type=smtp} gets the server's or none.
+     */
+    static WebArchive warWithoutJakartaMail(String name, String properties, Class<?>... classes) {
+        return plainWar(name, classes)
+                .addClasses(CapturingHandler.class, Deployments.class, Containers.class)
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsResource(new StringAsset(properties + "\ntck.container=" + Containers.server() + "\n"),
+                        "META-INF/microprofile-config.properties")
+                .addAsLibraries(Stream.of(warLibraries())
+                        .filter(jar -> jar.getName().startsWith("loghandlers-")).toArray(File[]::new));
+    }
+
     /** A WAR with these classes and nothing of loghandlers: an application that knows nothing of us. */
     static WebArchive plainWar(String name, Class<?>... classes) {
         return ShrinkWrap.create(WebArchive.class, name + ".war").addClasses(classes);

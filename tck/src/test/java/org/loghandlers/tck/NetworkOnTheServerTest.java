@@ -112,7 +112,7 @@ class NetworkOnTheServerTest {
                 loghandlers.handler.mail.loggers=tck.net.smtp
                 loghandlers.logger."tck.net".use-parent-handlers=false
                 """.formatted(WEB.port(), FRAME_RECEIVER.getLocalPort(), DATAGRAMS.port(), SYSLOG_UDP.port(),
-                SYSLOG_TCP.port(), MAIL.getSmtp().getPort()), LogAndTellServlet.class);
+                SYSLOG_TCP.port(), MAIL.getSmtp().getPort()), LogAndTellServlet.class, ClassSourceServlet.class);
     }
 
     @AfterAll
@@ -224,6 +224,22 @@ class NetworkOnTheServerTest {
         assertEquals("ops@y.test", ((InternetAddress) mails[0].getAllRecipients()[0]).getAddress());
         assertTrue(String.valueOf(mails[0].getContent()).contains("mailed from the war"),
                 () -> String.valueOf(safeContent(mails[0])));
+    }
+
+    /**
+     * Which Jakarta Mail the WAR's SmtpHandler gets when the WAR bundles one: its own on the tck's WildFly (which has
+     * no mail subsystem), the server's on Payara (which loads a WAR's classes parent first).
+     */
+    @Test
+    void theJakartaMailUsedIsTheWarsOnWildFlyAndTheServersOnPayara() throws Exception {
+        for (String type : new String[] {"jakarta.mail.Session", "org.eclipse.angus.mail.smtp.SMTPTransport"}) {
+            String source = Http.get(app, "class-source?name=" + type);
+            if (Containers.WILDFLY.equals(Containers.server())) {
+                assertTrue(source.contains("/WEB-INF/lib/"), type + " from " + source);
+            } else {
+                assertTrue(!source.contains("WEB-INF") && !source.equals("absent"), type + " from " + source);
+            }
+        }
     }
 
     private static Object safeContent(MimeMessage mail) {
