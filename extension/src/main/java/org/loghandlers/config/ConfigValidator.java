@@ -88,6 +88,11 @@ public final class ConfigValidator {
                         + className + " is not in this build)"));
                 return null;
             }
+            java.util.Optional<String> missing = HandlerTypes.missingLibrary(spec.type().trim(), loader);
+            if (missing.isPresent()) {
+                problems.add(new ConfigProblem(key, value, missing.get()));
+                return null;
+            }
         } else {
             key = spec.key(CommonOptions.CLASS);
             value = spec.className();
@@ -118,6 +123,11 @@ public final class ConfigValidator {
         boolean queue = HandlerTypes.QUEUE.equals(spec.type());
         Set<String> accepted = new TreeSet<>(CommonOptions.ALL);
         accepted.addAll(setters.keySet());
+        for (String group : ConfigKeys.PASS_THROUGH_GROUPS) {
+            if (HandlerOptions.passThroughSetter(setters, group) != null) {
+                accepted.add(group + ".<property>");
+            }
+        }
         if (queue) {
             accepted.addAll(CommonOptions.QUEUE_ONLY);
         }
@@ -125,7 +135,10 @@ public final class ConfigValidator {
             String name = option.getKey();
             String value = option.getValue();
             String key = spec.key(name);
-            if (CommonOptions.ALL.contains(name)) {
+            String group = ConfigKeys.passThroughGroup(name);
+            if (group != null && HandlerOptions.passThroughSetter(setters, group) != null) {
+                continue; // handed to the client library as written; its setter checks it when the handler is built
+            } else if (CommonOptions.ALL.contains(name) && !setters.containsKey(name)) {
                 validateCommon(spec, name, value, loader, problems);
             } else if (queue && CommonOptions.QUEUE_ONLY.contains(name)) {
                 validateQueueOption(spec, name, value, problems);
@@ -155,7 +168,7 @@ public final class ConfigValidator {
             problems.add(new ConfigProblem(spec.key(CommonOptions.HANDLERS), null,
                     "a queue needs the names of the handlers its listener passes records to"));
         }
-        FormatterOption.validate(spec, loader, problems);
+        FormatterOption.validate(HandlerOptions.withoutOwnCommonKeys(spec, setters), loader, problems);
     }
 
     private static void validateCommon(HandlerSpec spec, String name, String value, ClassLoader loader,

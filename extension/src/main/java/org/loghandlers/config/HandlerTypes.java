@@ -33,7 +33,16 @@ public final class HandlerTypes {
         CLASS_BY_TYPE.put("memory", HANDLERS + "MemoryHandler");
         CLASS_BY_TYPE.put("http", HANDLERS + "HTTPHandler");
         CLASS_BY_TYPE.put("queue", HANDLERS + "QueueHandler");
+        CLASS_BY_TYPE.put("kafka", HANDLERS + "KafkaHandler");
     }
+
+    /** A library a type needs beside the extension: a class it must find, and the artifact that has it. */
+    private record Library(String probeClass, String artifact) {
+    }
+
+    private static final Map<String, Library> LIBRARY_BY_TYPE = Map.of(
+            "kafka", new Library("org.apache.kafka.clients.producer.KafkaProducer",
+                    "org.apache.kafka:kafka-clients"));
 
     /** The type whose handler hands records to a listener that runs on an executor. */
     public static final String QUEUE = "queue";
@@ -52,6 +61,21 @@ public final class HandlerTypes {
     /** Whether the handler class of {@code type} can be loaded from {@code loader}. */
     public static boolean isAvailable(String type, ClassLoader loader) {
         return className(type).map(name -> load(name, loader) != null).orElse(false);
+    }
+
+    /**
+     * What is missing for {@code type} to work: the sentence naming the artifact to add, or empty when the type
+     * needs no library beyond the extension or {@code loader} finds it.
+     */
+    public static Optional<String> missingLibrary(String type, ClassLoader loader) {
+        Library library = LIBRARY_BY_TYPE.get(type);
+        if (library == null || load(library.probeClass(), loader) != null) {
+            return Optional.empty();
+        }
+        return Optional.of("type " + type + " needs " + library.artifact() + " on the class path, which the"
+                + " extension only declares as optional: add it beside the loghandlers jar (the application's"
+                + " WEB-INF/lib, or the org.loghandlers module's dependencies on WildFly); " + library.probeClass()
+                + " was not found");
     }
 
     /** Loads a class from the application's loader, then from ours; null when neither has it. */
