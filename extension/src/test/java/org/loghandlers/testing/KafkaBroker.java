@@ -54,6 +54,8 @@ public final class KafkaBroker implements AutoCloseable {
     /** Formats a new broker under {@code dir} (created) and starts it on free loopback ports. */
     public static KafkaBroker startNew(Path dir) throws IOException, InterruptedException {
         KafkaBroker broker = new KafkaBroker(Files.createDirectories(dir.toAbsolutePath()), classPath());
+        deleteTree(broker.dir.resolve("data"));
+        Files.deleteIfExists(broker.dir.resolve("broker.log"));
         for (int attempt = 1; ; attempt++) {
             broker.choosePorts();
             broker.writeProperties();
@@ -64,7 +66,7 @@ public final class KafkaBroker implements AutoCloseable {
             } catch (BindFailed e) {
                 // A port chosen free was taken before the broker bound it: choose again, once.
                 if (attempt == 2) {
-                    throw new IllegalStateException("the broker could not bind its ports twice; log: " + broker.log());
+                    throw new IllegalStateException("the broker could not bind its ports twice; log: " + broker.logTail());
                 }
                 deleteTree(broker.dir.resolve("data"));
             }
@@ -150,6 +152,12 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** The last lines the broker printed, without its configuration dumps: for failure messages. */
+    public String logTail() {
+        List<String> lines = log().lines().filter(line -> !line.startsWith("\t")).toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
     /** Stops the broker if it runs. */
     @Override
     public void close() throws InterruptedException {
@@ -215,10 +223,10 @@ public final class KafkaBroker implements AutoCloseable {
                 serverProperties().toString());
         if (!formatting.waitFor(60, TimeUnit.SECONDS)) {
             formatting.destroyForcibly();
-            throw new IllegalStateException("formatting the broker's storage did not finish; log: " + log());
+            throw new IllegalStateException("formatting the broker's storage did not finish; log: " + logTail());
         }
         if (formatting.exitValue() != 0) {
-            throw new IllegalStateException("formatting the broker's storage failed; log: " + log());
+            throw new IllegalStateException("formatting the broker's storage failed; log: " + logTail());
         }
     }
 
@@ -245,7 +253,8 @@ public final class KafkaBroker implements AutoCloseable {
                     if (output.contains("Address already in use") || output.contains("BindException")) {
                         throw new BindFailed();
                     }
-                    throw new IllegalStateException("the broker exited with " + process.exitValue() + ": " + output);
+                    throw new IllegalStateException("the broker exited with " + process.exitValue() + ": "
+                            + logTail());
                 }
                 try {
                     if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
@@ -258,7 +267,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("the broker did not answer within " + READY_TIMEOUT.toSeconds() + " s; log: "
-                + log());
+                + logTail());
     }
 
     private static void deleteTree(Path root) throws IOException {
