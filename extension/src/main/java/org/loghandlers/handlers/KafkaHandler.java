@@ -3,10 +3,8 @@ package org.loghandlers.handlers;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.ErrorManager;
 import java.util.logging.Formatter;
@@ -15,7 +13,6 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
 import org.loghandlers.format.PythonFormatter;
-import org.loghandlers.format.RecordMdc;
 import org.loghandlers.handlers.wire.SenderHeaders;
 import org.loghandlers.options.DurationText;
 import org.loghandlers.options.LogManagerProperties;
@@ -37,10 +34,11 @@ import org.loghandlers.options.PropertyList;
  * <p>Each record carries its sender in Kafka headers ({@link SenderHeaders}): an id per handler instance, the host,
  * the process id and a sequence number, so a receiver can restore them and drop a record it already wrote.
  *
- * <p>The producer is made on a thread of its own when the first record arrives; until it has the topic's metadata
- * (at most {@value #OPEN_WAIT_SECONDS} s) records wait in a backlog of {@value #BACKLOG_LIMIT}, so the application's
- * first records are neither lost nor slowed. The producer's options are fixed from then on. Records of Kafka's own
- * loggers ({@code org.apache.kafka}) are never sent, so that the client's logging cannot loop back into it.
+ * <p>The producer is made on a thread of its own when the first record arrives; until it has the topic's metadata,
+ * and whenever it loses it (a broker restarting), records wait in a backlog of at most {@code buffer.memory} bytes,
+ * so the application's first records are neither lost nor slowed ({@link KafkaDispatcher}). The producer's options
+ * (all but key, level, filter and formatter) are fixed from then on. Records of Kafka's own loggers
+ * ({@code org.apache.kafka}) are never sent, so that the client's logging cannot loop back into it.
  */
 public class KafkaHandler extends Handler {
 
@@ -58,23 +56,18 @@ public class KafkaHandler extends Handler {
     /** The artifact this handler needs. */
     public static final String KAFKA_CLIENTS = "org.apache.kafka:kafka-clients";
 
-    static final int BACKLOG_LIMIT = 10_000;
-    static final int OPEN_WAIT_SECONDS = 30;
-    private static final long PROBE_INTERVAL_NANOS = 1_000_000_000L;
-    private static final long REOPEN_INTERVAL_NANOS = 10_000_000_000L;
+    /** The producer's default {@code buffer.memory}, also the most a backlog holds: 32 MiB. */
+    private static final long DEFAULT_BUFFER_MEMORY = 32L * 1024 * 1024;
     private static final String KAFKA_LOGGERS = "org.apache.kafka";
     /** Set while this thread is inside the producer: a record the client logs then is not sent again. */
     private static final ThreadLocal<Boolean> IN_PRODUCER = new ThreadLocal<>();
 
     private final SenderHeaders.Sender sender = SenderHeaders.Sender.ofThisProcess();
-    private final AtomicLong sequence = new AtomicLong();
     private final LongAdder accepted = new LongAdder();
     private final LongAdder delivered = new LongAdder();
     private final LossTally losses = new LossTally();
     private final OutageReporter outage = new OutageReporter(this);
-    private final KafkaLink.Delivery delivery = new Delivery();
     private final Object state = new Object();
-    private final ArrayDeque<Outgoing> backlog = new ArrayDeque<>();
 
     private volatile String name = "kafka";
     private volatile String bootstrapServers = DEFAULT_BOOTSTRAP_SERVERS;
@@ -86,17 +79,10 @@ public class KafkaHandler extends Handler {
     private volatile Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
     private volatile Map<String, String> kafkaProperties = Map.of();
 
-    /** Set once the producer is open and the backlog sent: from then on records go straight to it. */
-    private volatile KafkaLink link;
+    /** Made with the first record, with the options of that moment. */
+    private volatile KafkaDispatcher dispatcher;
     private volatile boolean reportDue;
-    private volatile boolean congested;
     private volatile boolean closed;
-    private final AtomicLong nextProbe = new AtomicLong();
-    // Guarded by state:
-    private Thread opener;
-    private boolean openedOnce;
-    private boolean libraryMissing;
-    private long nextOpenAttempt;
 
     /** A handler for topic {@value #DEFAULT_TOPIC} at {@value #DEFAULT_BOOTSTRAP_SERVERS}, JSON, keyed by sender. */
     public KafkaHandler() {
@@ -148,6 +134,7 @@ public class KafkaHandler extends Handler {
      *
      * @throws IllegalArgumentException unless it is a legal Kafka topic name (letters, digits, {@code . _ -}, at
      *                                  most 249 characters)
+     * @throws IllegalStateException once the producer is made
      */
     public void setTopic(String topic) {
         String trimmed = topic == null ? "" : topic.trim();
@@ -157,7 +144,10 @@ public class KafkaHandler extends Handler {
             throw new IllegalArgumentException("topic: '" + topic + "' is not a Kafka topic name; accepted: ASCII"
                     + " letters, digits, '.', '_' and '-', at most 249 characters");
         }
-        this.topic = trimmed;
+        synchronized (state) {
+            requireNotOpened("topic");
+            this.topic = trimmed;
+        }
     }
 
     public String getTopic() {
@@ -187,22 +177,24 @@ public class KafkaHandler extends Handler {
      * {@code %(asctime)s %(levelname)s %(message)s} (text with that format).
      *
      * @throws IllegalArgumentException for any other value
+     * @throws IllegalStateException once the producer is made (its records say their format in a header)
      */
     public void setFormat(String format) {
         String value = format == null ? "" : format;
         KafkaPayload named = value.isBlank() ? null : KafkaPayload.named(value);
-        if (named != null) {
-            this.payload = named;
-            this.format = named.configName();
-            return;
-        }
-        if (!value.contains("%(")) {
+        if (named == null && !value.contains("%(")) {
             throw new IllegalArgumentException("format: '" + format + "' is not a record format; accepted: json,"
                     + " text, or a Python format string such as %(asctime)s %(levelname)s %(message)s");
         }
-        setFormatter(new PythonFormatter(value));
-        this.payload = KafkaPayload.TEXT;
-        this.format = value;
+        PythonFormatter formatter = named == null ? new PythonFormatter(value) : null;
+        synchronized (state) {
+            requireNotOpened("format");
+            if (formatter != null) {
+                setFormatter(formatter);
+            }
+            this.payload = named != null ? named : KafkaPayload.TEXT;
+            this.format = named != null ? named.configName() : value;
+        }
     }
 
     public String getFormat() {
@@ -331,38 +323,22 @@ public class KafkaHandler extends Handler {
      */
     @Override
     public void close() {
-        KafkaLink open;
-        Thread opening;
+        KafkaDispatcher made;
         synchronized (state) {
             if (closed) {
                 return;
             }
             closed = true;
-            opening = opener;
+            made = dispatcher;
         }
-        long deadline = System.nanoTime() + closeTimeout.toNanos();
-        if (opening != null) {
+        if (made != null) {
+            IN_PRODUCER.set(Boolean.TRUE);
             try {
-                opening.join(Math.max(1, closeTimeout.toMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        IN_PRODUCER.set(Boolean.TRUE);
-        try {
-            open = link;
-            if (open != null) {
                 reportDue = losses.hasUnreported();
-                sendLossReportIfDue(open);
-                open.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            }
-        } finally {
-            IN_PRODUCER.remove();
-        }
-        synchronized (state) {
-            while (!backlog.isEmpty()) {
-                backlog.poll();
-                losses.add();
+                sendLossReportIfDue(made);
+                made.close(closeTimeout);
+            } finally {
+                IN_PRODUCER.remove();
             }
         }
         LossTally.Report unreported = losses.take();
@@ -376,137 +352,43 @@ public class KafkaHandler extends Handler {
 
     private void take(LogRecord record) {
         accepted.increment();
-        byte[] value;
+        KafkaDispatcher.Outgoing outgoing;
         try {
-            value = payload.encode(record, textFormatter(), charset());
+            outgoing = new KafkaDispatcher.Outgoing(key.of(record, sender),
+                    payload.encode(record, textFormatter(), charset()), record.getMillis());
         } catch (RuntimeException e) {
             lose(describe() + ": could not encode a record of logger " + record.getLoggerName(), e,
                     ErrorManager.FORMAT_FAILURE);
             return;
         }
-        Outgoing outgoing = new Outgoing(key.of(record, sender), value, record.getMillis());
-        KafkaLink open = link;
-        if (open == null) {
-            synchronized (state) {
-                open = link;
-                if (open == null) {
-                    keepUntilOpen(outgoing);
-                    return;
-                }
-            }
-        }
-        send(open, outgoing);
+        dispatcher().dispatch(outgoing);
     }
 
-    /** Called holding {@link #state} while there is no producer yet. */
-    private void keepUntilOpen(Outgoing outgoing) {
-        if (opener == null && !libraryMissing && System.nanoTime() - nextOpenAttempt >= 0) {
-            opener = new Thread(this::open, "loghandlers-kafka-open-" + name);
-            opener.setDaemon(true);
-            opener.setContextClassLoader(KafkaHandler.class.getClassLoader());
-            openedOnce = true;
-            opener.start();
+    private KafkaDispatcher dispatcher() {
+        KafkaDispatcher made = dispatcher;
+        if (made != null) {
+            return made;
         }
-        if (opener != null && backlog.size() < BACKLOG_LIMIT) {
-            backlog.add(outgoing);
-        } else {
-            losses.add();
-        }
-    }
-
-    private void send(KafkaLink open, Outgoing outgoing) {
-        if (congested && !probeNow()) {
-            losses.add();
-            return;
-        }
-        try {
-            open.send(topic, outgoing.key(), outgoing.value(), outgoing.timestampMillis(),
-                    sequence.incrementAndGet(), delivery);
-            congested = false;
-        } catch (RuntimeException e) {
-            if (open.isTimeout(e)) {
-                nextProbe.set(System.nanoTime() + PROBE_INTERVAL_NANOS);
-                congested = true;
-                lose(describe() + ": Kafka did not take a record within max-block " + getMaxBlock() + " (buffer"
-                        + " full or no metadata for the topic); records are counted as lost, without waiting,"
-                        + " until it takes them again", e, ErrorManager.WRITE_FAILURE);
-            } else {
-                lose(describe() + ": Kafka refused a record", e, ErrorManager.WRITE_FAILURE);
-            }
-        }
-    }
-
-    /** While congested, whether this call is the one per second that tries Kafka again (and may wait). */
-    private boolean probeNow() {
-        long due = nextProbe.get();
-        long now = System.nanoTime();
-        return now - due >= 0 && nextProbe.compareAndSet(due, now + PROBE_INTERVAL_NANOS);
-    }
-
-    /** The producer, made on its own thread; then the backlog, in order, and only then records go straight to it. */
-    private void open() {
-        KafkaLink opened = null;
-        try {
-            opened = KafkaProducerLink.open(bootstrapServers, maxBlock, kafkaProperties,
-                    SenderHeaders.fixed(sender, format()));
-            opened.awaitTopic(topic, Duration.ofSeconds(OPEN_WAIT_SECONDS), () -> closed);
-        } catch (LinkageError e) {
-            synchronized (state) {
-                libraryMissing = true;
-            }
-            openFailed(describe() + ": kafka-clients is not on the class path: add " + KAFKA_CLIENTS + " beside the"
-                    + " loghandlers jar; records are dropped", null);
-            return;
-        } catch (RuntimeException e) {
-            if (opened != null) {
-                opened.close(Duration.ZERO);
-            }
-            openFailed(describe() + " (bootstrap servers " + bootstrapServers + "): could not make the Kafka"
-                    + " producer; records are dropped, the next attempt is in 10 s", e);
-            return;
-        }
-        IN_PRODUCER.set(Boolean.TRUE);
-        try {
-            while (true) {
-                Outgoing[] pending;
-                synchronized (state) {
-                    if (backlog.isEmpty()) {
-                        link = opened;
-                        opener = null;
-                        return;
-                    }
-                    pending = backlog.toArray(new Outgoing[0]);
-                    backlog.clear();
-                }
-                for (Outgoing outgoing : pending) {
-                    send(opened, outgoing);
-                }
-            }
-        } finally {
-            IN_PRODUCER.remove();
-        }
-    }
-
-    private void openFailed(String message, Exception cause) {
         synchronized (state) {
-            while (!backlog.isEmpty()) {
-                backlog.poll();
-                losses.add();
+            if (dispatcher == null) {
+                String bufferMemory = kafkaProperties.get("buffer.memory");
+                dispatcher = new KafkaDispatcher(new KafkaDispatcher.Settings(describe(), bootstrapServers, topic,
+                        maxBlock, kafkaProperties, SenderHeaders.fixed(sender, payload.configName()),
+                        bufferMemory != null ? Long.parseLong(bufferMemory.trim()) : DEFAULT_BUFFER_MEMORY),
+                        new Listener());
             }
-            opener = null;
-            nextOpenAttempt = System.nanoTime() + REOPEN_INTERVAL_NANOS;
+            return dispatcher;
         }
-        outage.failed(message, cause, ErrorManager.OPEN_FAILURE);
     }
 
     private void sendLossReportIfDue() {
-        KafkaLink open = link;
-        if (open != null) {
-            sendLossReportIfDue(open);
+        KafkaDispatcher made = dispatcher;
+        if (made != null) {
+            sendLossReportIfDue(made);
         }
     }
 
-    private void sendLossReportIfDue(KafkaLink open) {
+    private void sendLossReportIfDue(KafkaDispatcher made) {
         if (!reportDue) {
             return;
         }
@@ -519,29 +401,22 @@ public class KafkaHandler extends Handler {
         warning.setLoggerName(KafkaHandler.class.getName());
         warning.setSourceClassName(null);
         warning.setSourceMethodName(null);
-        accepted.increment();
-        byte[] value;
-        try {
-            value = payload.encode(warning, textFormatter(), charset());
-        } catch (RuntimeException e) {
-            lose(describe() + ": could not encode its loss record", e, ErrorManager.FORMAT_FAILURE);
-            return;
-        }
-        send(open, new Outgoing(key.of(warning, sender), value, warning.getMillis()));
+        take(warning);
     }
 
     private void lose(String message, Exception cause, int code) {
         losses.add();
-        outage.failed(message, cause, code);
+        if (message != null) {
+            outage.failed(message, cause, code);
+        }
     }
 
-    /** The Kafka client's answers, on its I/O thread. */
-    private final class Delivery implements KafkaLink.Delivery {
+    /** The dispatcher's and the Kafka client's answers; the client's come on its I/O thread. */
+    private final class Listener implements KafkaDispatcher.Listener {
 
         @Override
         public void delivered() {
             delivered.increment();
-            congested = false;
             if (outage.inOutage() || losses.hasUnreported()) {
                 outage.succeeded();
                 reportDue = losses.hasUnreported();
@@ -553,13 +428,14 @@ public class KafkaHandler extends Handler {
             lose(describe() + ": Kafka could not deliver a record; records are counted as lost until one is"
                     + " delivered again", cause, ErrorManager.WRITE_FAILURE);
         }
+
+        @Override
+        public void lost(String message, Exception cause, int code) {
+            lose(message, cause, code);
+        }
     }
 
     // ---- internals
-
-    private String format() {
-        return payload.configName();
-    }
 
     private Formatter textFormatter() {
         Formatter formatter = getFormatter();
@@ -578,7 +454,7 @@ public class KafkaHandler extends Handler {
     }
 
     private void requireNotOpened(String option) {
-        if (openedOnce) {
+        if (dispatcher != null) {
             throw new IllegalStateException(option + ": cannot be changed once " + describe() + " has made its"
                     + " producer (on its first record)");
         }
@@ -610,10 +486,6 @@ public class KafkaHandler extends Handler {
     @Override
     public String toString() {
         return describe();
-    }
-
-    /** One encoded record on its way to the producer. */
-    private record Outgoing(byte[] key, byte[] value, long timestampMillis) {
     }
 
     /** The formatter of {@code text} when none is set: Python's default, the bare message. */

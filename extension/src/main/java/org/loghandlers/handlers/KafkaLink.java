@@ -20,7 +20,7 @@ interface KafkaLink {
      * Hands a record to the client, waiting at most the producer's max-block for metadata and buffer room. The
      * record's Kafka timestamp is {@code timestampMillis}; its headers are the sender's and {@code sequence}.
      *
-     * @throws RuntimeException the client refused it; {@link #isTimeout} says whether it had no room in time
+     * @throws RuntimeException the client refused it; {@link #isFullBuffer} and {@link #isMissingMetadata} say why
      */
     void send(String topic, byte[] key, byte[] value, long timestampMillis, long sequence, Delivery delivery);
 
@@ -32,8 +32,11 @@ interface KafkaLink {
      */
     void awaitTopic(String topic, Duration limit, java.util.function.BooleanSupplier stop);
 
-    /** Whether {@code refusal}, thrown by {@link #send}, means the client had no metadata or room within max-block. */
-    boolean isTimeout(RuntimeException refusal);
+    /** Whether {@code refusal}, thrown by {@link #send}, means the producer's buffer stayed full for max-block. */
+    boolean isFullBuffer(RuntimeException refusal);
+
+    /** Whether {@code refusal}, thrown by {@link #send}, means the producer had no metadata for the topic in time. */
+    boolean isMissingMetadata(RuntimeException refusal);
 
     /** Sends what is buffered, waiting at most {@code timeout}; records still pending then are failed. */
     void close(Duration timeout);

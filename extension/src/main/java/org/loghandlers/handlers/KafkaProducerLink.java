@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
+import org.apache.kafka.clients.producer.BufferExhaustedException;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -149,8 +150,14 @@ final class KafkaProducerLink implements KafkaLink {
     }
 
     @Override
-    public boolean isTimeout(RuntimeException refusal) {
-        return refusal instanceof org.apache.kafka.common.errors.TimeoutException;
+    public boolean isFullBuffer(RuntimeException refusal) {
+        return refusal instanceof BufferExhaustedException;
+    }
+
+    @Override
+    public boolean isMissingMetadata(RuntimeException refusal) {
+        return refusal instanceof org.apache.kafka.common.errors.TimeoutException
+                && !(refusal instanceof BufferExhaustedException);
     }
 
     @Override
