@@ -10,9 +10,10 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Chooses where a queue listener's loop runs: on the container's ManagedExecutorService (so it carries the
- * container's context and the container stops it), or, where there is none such as Weld SE, on a daemon thread of
- * its own named {@code loghandlers-queue-<name>}. The choice is logged once at FINE.
+ * Chooses where a queue listener's or a receiver's loop runs: on the container's ManagedExecutorService (so it
+ * carries the container's context and the container stops it), or, where there is none such as Weld SE, on a daemon
+ * thread of its own named {@code loghandlers-queue-<name>} or {@code loghandlers-receiver-<name>}. The choices are
+ * logged once at FINE.
  */
 final class ListenerExecutors {
 
@@ -28,23 +29,35 @@ final class ListenerExecutors {
      * null for the listener's own daemon thread, which it names {@code loghandlers-queue-<name>}.
      */
     Executor forQueue(String queueName, String jndiName) {
+        return choose("loghandlers-queue-" + queueName, "queue " + queueName, jndiName);
+    }
+
+    /**
+     * The executor for receiver {@code receiverName} ({@code jndiName} null means the default one), or null for
+     * the receiver's own daemon thread, which it names {@code loghandlers-receiver-<name>}.
+     */
+    Executor forReceiver(String receiverName, String jndiName) {
+        return choose("loghandlers-receiver-" + receiverName, "receiver " + receiverName, jndiName);
+    }
+
+    private Executor choose(String identity, String what, String jndiName) {
         String name = jndiName == null ? DEFAULT_EXECUTOR : jndiName;
         Executor managed = managedByJndiName.computeIfAbsent(name, ListenerExecutors::lookup);
         if (managed != null) {
-            choices.put(queueName, name);
-            return NamedManagedTasks.submitter(managed, queueName);
+            choices.put(what, name);
+            return NamedManagedTasks.submitter(managed, identity);
         }
-        choices.put(queueName, "its own daemon thread loghandlers-queue-" + queueName
-                + " (no ManagedExecutorService at " + name + ")");
+        choices.put(what, "its own daemon thread " + identity + " (no ManagedExecutorService at " + name + ")");
         return null;
     }
 
-    /** Logs, once, where every queue listener runs. */
+    /** Logs, once, where every queue listener and receiver runs. */
     void logChoices() {
         if (!choices.isEmpty()) {
-            StringBuilder message = new StringBuilder("loghandlers: queue listeners run on");
-            choices.forEach((queue, where) -> message.append(' ').append(queue).append(": ").append(where).append(';'));
+            StringBuilder message = new StringBuilder("loghandlers: loops run on");
+            choices.forEach((what, where) -> message.append(' ').append(what).append(": ").append(where).append(';'));
             LOG.log(Level.FINE, message.substring(0, message.length() - 1));
+            choices.clear();
         }
     }
 

@@ -25,19 +25,26 @@ import org.loghandlers.config.ConfigReader;
 import org.loghandlers.config.ConfigValidator;
 import org.loghandlers.config.HandlerAssembler;
 import org.loghandlers.config.LogHandlersConfig;
+import org.loghandlers.config.ReceiverAssembler;
+import org.loghandlers.config.ReceiverValidator;
+import org.loghandlers.receivers.Receiver;
 
 /**
- * The portable extension: reads the handlers declared under {@code loghandlers.*} in MicroProfile Config, offers
- * each as a bean qualified {@link LogHandler @LogHandler("name")}, builds and attaches them all before application
- * beans run, and takes them down at shutdown. A broken configuration fails the deployment with every problem at once.
+ * The portable extension: reads the handlers and receivers declared under {@code loghandlers.*} in MicroProfile
+ * Config, offers each as a bean qualified {@link LogHandler @LogHandler("name")} or
+ * {@link LogReceiver @LogReceiver("name")}, builds and attaches the handlers and then starts the receivers that feed
+ * them before application beans run, and at shutdown stops the receivers (draining) before the handlers. A broken
+ * configuration fails the deployment with every problem at once.
  */
 public class LogHandlersExtension implements Extension {
 
     private final List<ConfigProblem> problems = new ArrayList<>();
     private LogHandlersConfig config;
     private Map<String, Class<? extends Handler>> handlerClasses = Map.of();
+    private Map<String, Class<? extends Receiver>> receiverClasses = Map.of();
     private ClassLoader applicationLoader;
     private volatile RunningHandlers running;
+    private volatile RunningReceivers receivers;
 
     void registerHandlerBeans(@Observes AfterBeanDiscovery event) {
         applicationLoader = applicationLoader();
@@ -61,24 +68,55 @@ public class LogHandlersExtension implements Extension {
                 .qualifiers(LogHandler.Literal.of(name), Any.Literal.INSTANCE)
                 .scope(Dependent.class)
                 .produceWith(instance -> runningHandler(name)));
+        ReceiverValidator.Result receiverValidation = ReceiverValidator.validate(config, applicationLoader);
+        problems.addAll(receiverValidation.problems());
+        receiverClasses = receiverValidation.receiverClasses();
+        receiverClasses.forEach((name, receiverClass) -> event.addBean()
+                .id(LogHandlersExtension.class.getName() + "#receiver#" + name)
+                .beanClass(receiverClass)
+                .types(typeClosure(receiverClass))
+                .qualifiers(LogReceiver.Literal.of(name), Any.Literal.INSTANCE)
+                .scope(Dependent.class)
+                .produceWith(instance -> runningReceiver(name)));
     }
 
     void startHandlers(@Observes AfterDeploymentValidation event) {
         if (problems.isEmpty()) {
             HandlerAssembler.Result built = HandlerAssembler.build(config, handlerClasses, applicationLoader);
             problems.addAll(built.problems());
-            if (built.succeeded()) {
-                try {
-                    running = RunningHandlers.start(config, built.handlers(), handlerClasses, new ListenerExecutors(),
-                            applicationLoader);
-                } catch (RuntimeException e) {
-                    HandlerAssembler.closeAll(built.handlers());
-                    event.addDeploymentProblem(new DeploymentException("loghandlers: could not start: " + e, e));
-                }
+            ReceiverAssembler.Result builtReceivers = built.succeeded()
+                    ? ReceiverAssembler.build(config, receiverClasses, built.handlers(), applicationLoader)
+                    : new ReceiverAssembler.Result(Map.of(), List.of());
+            problems.addAll(builtReceivers.problems());
+            if (built.succeeded() && !builtReceivers.succeeded()) {
+                HandlerAssembler.closeAll(built.handlers());
+            } else if (built.succeeded()) {
+                start(event, built.handlers(), builtReceivers.receivers());
             }
         }
         if (!problems.isEmpty()) {
             event.addDeploymentProblem(new DeploymentException(describe(problems)));
+        }
+    }
+
+    /** Starts the handlers, then the receivers that feed them; on any failure, undoes all of it. */
+    private void start(AfterDeploymentValidation event, Map<String, Handler> handlers,
+            Map<String, Receiver> builtReceivers) {
+        ListenerExecutors executors = new ListenerExecutors();
+        try {
+            running = RunningHandlers.start(config, handlers, handlerClasses, executors, applicationLoader);
+        } catch (RuntimeException e) {
+            HandlerAssembler.closeAll(handlers);
+            event.addDeploymentProblem(new DeploymentException("loghandlers: could not start: " + e, e));
+            return;
+        }
+        int before = problems.size();
+        receivers = RunningReceivers.start(config, builtReceivers, executors, problems);
+        if (problems.size() > before) {
+            receivers = null;
+            RunningHandlers started = running;
+            running = null;
+            started.stop();
         }
     }
 
@@ -99,6 +137,11 @@ public class LogHandlersExtension implements Extension {
     }
 
     void stopHandlers(@Observes BeforeShutdown event) {
+        RunningReceivers currentReceivers = receivers;
+        receivers = null;
+        if (currentReceivers != null) {
+            currentReceivers.stop();
+        }
         RunningHandlers current = running;
         running = null;
         if (current != null) {
@@ -113,6 +156,15 @@ public class LogHandlersExtension implements Extension {
                     + " or has stopped)");
         }
         return current.handler(name);
+    }
+
+    private Receiver runningReceiver(String name) {
+        RunningReceivers current = receivers;
+        if (current == null) {
+            throw new IllegalStateException("loghandlers: receiver " + name + " is not running (the deployment"
+                    + " failed or has stopped)");
+        }
+        return current.receiver(name);
     }
 
     private static Set<Type> typeClosure(Class<?> handlerClass) {

@@ -3,6 +3,7 @@ package org.loghandlers.cdi;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +57,9 @@ final class RunningHandlers {
         try {
             running.startListeners(config, executors);
             running.applyLoggerSettings(config);
-            running.attach(config, HandlerReferences.targets(HandlerReferences.of(config, classes)));
+            Set<String> targets = new LinkedHashSet<>(HandlerReferences.targets(HandlerReferences.of(config, classes)));
+            targets.addAll(config.receiverTargets());
+            running.attach(config, targets);
         } catch (RuntimeException e) {
             running.stop();
             throw e;

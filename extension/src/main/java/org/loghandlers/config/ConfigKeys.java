@@ -3,15 +3,17 @@ package org.loghandlers.config;
 import java.util.Set;
 
 /**
- * The property key scheme: {@code loghandlers.handler.<name>.<option>} and {@code loghandlers.logger."<name>".<option>}.
- * Options have no dots, except those of a pass-through group: {@code loghandlers.handler.central.kafka.linger.ms} is
- * option {@code kafka.linger.ms} of handler {@code central}, a property handed as it is to the Kafka client.
+ * The property key scheme: {@code loghandlers.handler.<name>.<option>}, {@code loghandlers.logger."<name>".<option>}
+ * and {@code loghandlers.receiver.<name>.<option>}. A handler's options have no dots, except those of a pass-through
+ * group: {@code loghandlers.handler.central.kafka.linger.ms} is option {@code kafka.linger.ms} of handler
+ * {@code central}, a property handed as it is to the Kafka client.
  */
 public final class ConfigKeys {
 
     public static final String PREFIX = "loghandlers.";
     public static final String HANDLER_PREFIX = PREFIX + "handler.";
     public static final String LOGGER_PREFIX = PREFIX + "logger.";
+    public static final String RECEIVER_PREFIX = PREFIX + "receiver.";
 
     /** The first word of the options whose names carry dots: a property for the client library behind a handler. */
     static final Set<String> PASS_THROUGH_GROUPS = Set.of("kafka");
@@ -31,6 +33,10 @@ public final class ConfigKeys {
 
     public static String handlerKey(String handler, String option) {
         return HANDLER_PREFIX + quoteIfDotted(handler) + "." + option;
+    }
+
+    public static String receiverKey(String receiver, String option) {
+        return RECEIVER_PREFIX + quoteIfDotted(receiver) + "." + option;
     }
 
     public static String loggerKey(String logger, String option) {
@@ -81,5 +87,34 @@ public final class ConfigKeys {
         }
         String option = rest.substring(end + 1);
         return passThroughGroup(option) != null ? new String[] {name, option} : null;
+    }
+
+    /**
+     * Splits what follows {@link #RECEIVER_PREFIX} into a name and an option. Unlike a handler's, a receiver's option
+     * may contain dots (a Kafka receiver passes {@code kafka.<consumer property>} through), so the name is the first
+     * dot-separated part, or a quoted name that contains dots. Returns null when there is no option or no name.
+     */
+    static String[] receiverNameAndOption(String rest) {
+        String name;
+        int optionStart;
+        if (rest.startsWith("\"")) {
+            int close = rest.indexOf("\".", 1);
+            if (close < 0) {
+                return null;
+            }
+            name = rest.substring(1, close);
+            optionStart = close + 2;
+        } else {
+            int dot = rest.indexOf('.');
+            if (dot < 0) {
+                return null;
+            }
+            name = rest.substring(0, dot);
+            optionStart = dot + 1;
+        }
+        if (name.isEmpty() || optionStart >= rest.length()) {
+            return null;
+        }
+        return new String[] {name, rest.substring(optionStart)};
     }
 }

@@ -14,9 +14,10 @@ import org.loghandlers.options.LogManagerProperties;
  * Formats each record as one JSON object on one line, without a line terminator (the handler adds it). The fields,
  * in this order: {@code timestamp} (ISO-8601 with milliseconds and offset), {@code level} (Python name),
  * {@code levelno} (Python number), {@code javaLevel}, {@code logger}, {@code message} (parameters merged),
- * {@code thread} (name), {@code threadId}, {@code sequence}, {@code sourceClass} and {@code sourceMethod} (left out
- * when unknown), {@code parameters} (their {@code String.valueOf}, left out when none), {@code mdc} (from a JBoss
- * LogManager record, left out otherwise or when empty) and {@code exception} ({@code class}, {@code message},
+ * {@code thread} (name), {@code threadId}, {@code sequence}, for a record received from elsewhere
+ * ({@link RemoteRecord}) its sender's {@code host}, {@code process} and {@code processName}, {@code sourceClass} and
+ * {@code sourceMethod} (left out when unknown), {@code parameters} (their {@code String.valueOf}, left out when
+ * none), {@code mdc} (from a JBoss LogManager record or a received one, left out otherwise or when empty) and {@code exception} ({@code class}, {@code message},
  * {@code stackTrace} and the {@code cause} chain; left out when none). Safe for concurrent use.
  */
 public class JsonFormatter extends AppendingFormatter {
@@ -67,10 +68,19 @@ public class JsonFormatter extends AppendingFormatter {
         out.append(record.getLongThreadID());
         JsonText.appendName(out, "sequence");
         out.append(record.getSequenceNumber());
+        RemoteRecord remote = record instanceof RemoteRecord received ? received : null;
+        if (remote != null) {
+            appendOptional(out, "host", remote.getHost());
+            if (remote.getProcess() >= 0) {
+                JsonText.appendName(out, "process");
+                out.append(remote.getProcess());
+            }
+            appendOptional(out, "processName", remote.getProcessName());
+        }
         appendOptional(out, "sourceClass", record.getSourceClassName());
         appendOptional(out, "sourceMethod", record.getSourceMethodName());
         appendParameters(out, record.getParameters());
-        appendMdc(out, JBossRecords.mdc(record));
+        appendMdc(out, remote != null ? remote.getMdc() : JBossRecords.mdc(record));
         if (record.getThrown() != null) {
             JsonText.appendName(out, "exception");
             appendException(out, record.getThrown());

@@ -112,6 +112,34 @@ public final class PythonLevel {
     }
 
     /**
+     * The JUL level for the Python level number of a record (a received one): 50 is {@link JBossLevel#FATAL}, 40
+     * {@link Level#SEVERE}, 30 {@link Level#WARNING}, 20 {@link Level#INFO}, 10 {@link JBossLevel#DEBUG}, 0
+     * {@link Level#ALL}. A number between two of those rounds down (a record at Python's 25 passes an INFO threshold
+     * but not a WARNING one, as in Python); above 50 is FATAL, and 1 to 9 is {@link JBossLevel#TRACE}.
+     */
+    public static Level ofRecord(int pythonNumber) {
+        if (pythonNumber >= CRITICAL_NUMBER) {
+            return JBossLevel.FATAL;
+        }
+        if (pythonNumber >= ERROR_NUMBER) {
+            return Level.SEVERE;
+        }
+        if (pythonNumber >= WARNING_NUMBER) {
+            return Level.WARNING;
+        }
+        if (pythonNumber >= INFO_NUMBER) {
+            return Level.INFO;
+        }
+        if (pythonNumber >= DEBUG_NUMBER) {
+            return JBossLevel.DEBUG;
+        }
+        if (pythonNumber > NOTSET_NUMBER) {
+            return JBossLevel.TRACE;
+        }
+        return Level.ALL;
+    }
+
+    /**
      * Parses a level written as a Java, JBoss or Python level name (any case) or as an integer, which is read as a
      * {@code java.util.logging} int value like {@link Level#parse} does (use {@link #fromNumber} for Python
      * numbers). Python's CRITICAL is {@link JBossLevel#FATAL} and NOTSET is {@link Level#ALL}; ERROR, WARN, DEBUG

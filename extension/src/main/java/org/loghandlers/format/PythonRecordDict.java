@@ -59,7 +59,7 @@ public final class PythonRecordDict {
         dict.put("relativeCreated", fields.relativeCreated());
         dict.put("thread", record.getLongThreadID());
         dict.put("threadName", RecordText.threadName(record));
-        dict.put("processName", "MainProcess");
+        dict.put("processName", fields.processName());
         dict.put("process", fields.processId());
         dict.put("taskName", null);
         return dict;

@@ -104,7 +104,7 @@ enum RecordAttribute {
     PROCESS_NAME("processName", Kind.TEXT) {
         @Override
         String text(RecordFields fields) {
-            return "MainProcess";
+            return fields.processName();
         }
     },
     PROCESS("process", Kind.INTEGER) {
@@ -116,7 +116,7 @@ enum RecordAttribute {
     TASK_NAME("taskName", Kind.TEXT) {
         @Override
         String text(RecordFields fields) {
-            return "";
+            return fields.taskName();
         }
     },
     MESSAGE("message", Kind.TEXT) {

@@ -6,7 +6,8 @@ import java.util.logging.LogRecord;
 
 /**
  * One record as Python's {@code LogRecord} attributes see it, computing each value when a format asks for it and
- * keeping the costly ones (message, traceback text) for the rest of the record.
+ * keeping the costly ones (message, traceback text) for the rest of the record. A {@link RemoteRecord} answers with
+ * what its sender sent (process, pathname, line number...) where it sent it.
  */
 final class RecordFields {
 
@@ -80,19 +81,42 @@ final class RecordFields {
     }
 
     double relativeCreated() {
+        if (sent("relativeCreated") instanceof Number sent) {
+            return sent.doubleValue();
+        }
         return (epochNanos(record.getInstant()) - PythonFormatter.LOADED_AT_NANOS) / 1e6;
     }
 
     long processId() {
-        return PROCESS_ID;
+        return record instanceof RemoteRecord remote ? remote.getProcess() : PROCESS_ID;
+    }
+
+    String processName() {
+        String sent = record instanceof RemoteRecord remote ? remote.getProcessName() : null;
+        return sent != null ? sent : "MainProcess";
+    }
+
+    String taskName() {
+        return sent("taskName") instanceof String sent ? sent : "";
+    }
+
+    /** What a {@link RemoteRecord}'s sender sent under a Python attribute name; null for a local record. */
+    private Object sent(String attribute) {
+        return record instanceof RemoteRecord remote ? remote.getAttributes().get(attribute) : null;
     }
 
     String pathname() {
+        if (sent("pathname") instanceof String sent) {
+            return sent;
+        }
         String className = record.getSourceClassName();
         return className == null ? UNKNOWN_FILE : className;
     }
 
     String filename() {
+        if (sent("filename") instanceof String sent) {
+            return sent;
+        }
         String fromJBoss = JBossRecords.sourceFileName(record);
         if (fromJBoss != null) {
             return fromJBoss;
@@ -102,17 +126,26 @@ final class RecordFields {
     }
 
     String module() {
+        if (sent("module") instanceof String sent) {
+            return sent;
+        }
         String filename = filename();
         int dot = filename.lastIndexOf('.');
         return dot > 0 ? filename.substring(0, dot) : filename;
     }
 
     String funcName() {
+        if (sent("funcName") instanceof String sent) {
+            return sent;
+        }
         String method = record.getSourceMethodName();
         return method == null ? UNKNOWN_FUNCTION : method;
     }
 
     long lineno() {
+        if (sent("lineno") instanceof Number sent) {
+            return sent.longValue();
+        }
         return Math.max(0, JBossRecords.sourceLineNumber(record));
     }
 

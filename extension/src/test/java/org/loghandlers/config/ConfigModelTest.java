@@ -240,7 +240,8 @@ class ConfigModelTest {
                 "loghandlers.handlers.x.type", "file"));
         assertEquals(5, found.size(), String.join("\n", found));
         assertTrue(found.contains("loghandlers.handlers.x.type=file: unknown key; keys under loghandlers. start with"
-                + " loghandlers.handler. or loghandlers.logger.; did you mean loghandlers.handler.x.type?"), found::toString);
+                + " loghandlers.handler., loghandlers.logger. or loghandlers.receiver.; did you mean"
+                + " loghandlers.handler.x.type?"), found::toString);
         assertTrue(found.stream().anyMatch(p -> p.startsWith("loghandlers.handler.audit.type=rotating-fil: unknown"
                 + " handler type; accepted: stream, file, null,") && p.endsWith("did you mean rotating-file?")), found::toString);
         assertTrue(found.stream().anyMatch(p -> p.startsWith("loghandlers.handler.main.max-byts=10: unknown option"

@@ -1,7 +1,5 @@
 package org.loghandlers.testing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs CPython as the reference implementation: 3.13 under pyenv first, else a {@code python3} of 3.11 or later.
- * A test that needs it is skipped with a message when none is found.
+ * A test that needs it is skipped with a message when none is found (fails instead when {@link Peers#required()}).
  */
 public final class Python {
 
@@ -25,7 +23,8 @@ public final class Python {
 
     /** The interpreter's path; skips the calling test when there is none. */
     public static String interpreter() {
-        assumeTrue(FOUND != null, "no CPython 3.11+ found (looked for pyenv 3.13.0, then python3): comparison skipped");
+        Peers.assume(FOUND != null,
+                "no CPython 3.11+ found (looked for pyenv 3.13.0, then python3): comparison skipped");
         return FOUND;
     }
 
