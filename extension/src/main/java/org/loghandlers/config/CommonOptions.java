@@ -1,6 +1,8 @@
 package org.loghandlers.config;
 
+import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Map;
 
 /** The option keys every handler accepts, whatever its type, and those that only {@code queue} adds. */
 public final class CommonOptions {
@@ -37,6 +39,15 @@ public final class CommonOptions {
     static final List<String> QUEUE_ONLY = List.of(EXECUTOR);
 
     private CommonOptions() {
+    }
+
+    /**
+     * Whether {@code name} is a common key for a handler with these {@code setters}: {@code format} belongs to a
+     * handler that has an option of that name (a network handler's payload, such as {@code format=json}), and is a
+     * Python format string for every other handler.
+     */
+    static boolean isCommon(String name, Map<String, Method> setters) {
+        return ALL.contains(name) && !(FORMAT.equals(name) && setters.containsKey(FORMAT));
     }
 
     /** Whether {@code records-from} ({@code value} null for the default) keeps only this deployment's records. */

@@ -138,7 +138,7 @@ public final class ConfigValidator {
             String group = ConfigKeys.passThroughGroup(name);
             if (group != null && HandlerOptions.passThroughSetter(setters, group) != null) {
                 continue; // handed to the client library as written; its setter checks it when the handler is built
-            } else if (CommonOptions.ALL.contains(name) && !setters.containsKey(name)) {
+            } else if (CommonOptions.isCommon(name, setters)) {
                 validateCommon(spec, name, value, loader, problems);
             } else if (queue && CommonOptions.QUEUE_ONLY.contains(name)) {
                 validateQueueOption(spec, name, value, problems);
@@ -168,7 +168,7 @@ public final class ConfigValidator {
             problems.add(new ConfigProblem(spec.key(CommonOptions.HANDLERS), null,
                     "a queue needs the names of the handlers its listener passes records to"));
         }
-        FormatterOption.validate(HandlerOptions.withoutOwnCommonKeys(spec, setters), loader, problems);
+        FormatterOption.validate(spec, loader, !CommonOptions.isCommon(CommonOptions.FORMAT, setters), problems);
     }
 
     private static void validateCommon(HandlerSpec spec, String name, String value, ClassLoader loader,

@@ -12,7 +12,8 @@ import org.loghandlers.options.OptionValues;
 
 /**
  * Builds a handler's formatter from {@code format} (a {@link PythonFormatter} format string), {@code formatter}
- * ({@code json} for {@link JsonFormatter}, or a class name) and {@code date-format}.
+ * ({@code json} for {@link JsonFormatter}, or a class name) and {@code date-format}. For a handler with a
+ * {@code format} option of its own (see {@link CommonOptions#isCommon}), {@code format} is left to the handler.
  */
 public final class FormatterOption {
 
@@ -22,17 +23,18 @@ public final class FormatterOption {
     }
 
     /** Checks the formatter keys of {@code spec} without building anything. */
-    public static void validate(HandlerSpec spec, ClassLoader loader, List<ConfigProblem> problems) {
+    public static void validate(HandlerSpec spec, ClassLoader loader, boolean formatIsTheHandlers,
+            List<ConfigProblem> problems) {
         try {
-            create(spec, loader);
+            create(spec, loader, formatIsTheHandlers);
         } catch (ConfigException e) {
             problems.add(e.problem());
         }
     }
 
     /** The formatter {@code spec} asks for, or empty to keep the handler's own; throws ConfigException. */
-    public static Optional<Formatter> create(HandlerSpec spec, ClassLoader loader) {
-        Optional<String> format = spec.option(CommonOptions.FORMAT);
+    public static Optional<Formatter> create(HandlerSpec spec, ClassLoader loader, boolean formatIsTheHandlers) {
+        Optional<String> format = formatIsTheHandlers ? Optional.empty() : spec.option(CommonOptions.FORMAT);
         Optional<String> formatter = spec.option(CommonOptions.FORMATTER).map(String::trim);
         Optional<String> dateFormat = spec.option(CommonOptions.DATE_FORMAT);
         if (format.isPresent() && formatter.isPresent()) {

@@ -120,7 +120,7 @@ public final class HandlerAssembler {
         passThrough.forEach((group, properties) -> applyPassThrough(spec, handler,
                 HandlerOptions.passThroughSetter(setters, group), group, properties, problems));
         try {
-            applyCommon(HandlerOptions.withoutOwnCommonKeys(spec, setters), handler, loader);
+            applyCommon(spec, handler, loader);
         } catch (ConfigException e) {
             problems.add(e.problem());
         }
@@ -177,7 +177,8 @@ public final class HandlerAssembler {
         });
         spec.option(CommonOptions.FILTER).ifPresent(filter -> handler.setFilter(
                 (Filter) convert(spec, CommonOptions.FILTER, filter, Filter.class, loader)));
-        FormatterOption.create(spec, loader).ifPresent(handler::setFormatter);
+        boolean ownFormat = !CommonOptions.isCommon(CommonOptions.FORMAT, HandlerOptions.of(handler.getClass()));
+        FormatterOption.create(spec, loader, ownFormat).ifPresent(handler::setFormatter);
         spec.option(CommonOptions.LEVEL).ifPresent(level -> handler.setLevel(
                 (Level) convert(spec, CommonOptions.LEVEL, level, Level.class, loader)));
         if (!spec.enabled()) {

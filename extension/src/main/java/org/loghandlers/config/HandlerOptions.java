@@ -12,8 +12,6 @@ import org.loghandlers.options.BeanSetters;
  * The JavaBean options of a handler class, found by reflection: every public one-argument {@code setX} whose
  * argument can be written as text, keyed by its kebab-case name ({@code setMaxBytes} is {@code max-bytes}). The
  * options of {@link Handler} itself (level, formatter, filter, encoding, error manager) are common keys instead.
- * A handler's own setter wins over a common key of the same name: {@code format} is the record format of a socket
- * handler ({@code setFormat}), not a Python format string for its formatter.
  *
  * <p>A String setter {@code set<Group>Properties} also takes the pass-through options {@code <group>.<property>}
  * ({@code KafkaHandler.setKafkaProperties} takes {@code kafka.linger.ms}).
@@ -35,14 +33,6 @@ public final class HandlerOptions {
             }
         }
         return setters;
-    }
-
-    /** {@code spec} without the common keys that the handler takes through setters of its own ({@code setters}). */
-    static HandlerSpec withoutOwnCommonKeys(HandlerSpec spec, Map<String, Method> setters) {
-        Map<String, String> common = new TreeMap<>(spec.options());
-        common.keySet().removeIf(key -> CommonOptions.ALL.contains(key) && setters.containsKey(key));
-        return common.size() == spec.options().size() ? spec
-                : new HandlerSpec(spec.name(), spec.type(), spec.className(), common);
     }
 
     /** The setter that takes the pass-through options of {@code group} ({@code kafka}), or null when none does. */

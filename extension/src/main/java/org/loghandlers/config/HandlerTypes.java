@@ -28,10 +28,10 @@ public final class HandlerTypes {
         CLASS_BY_TYPE.put("socket", HANDLERS + "SocketHandler");
         CLASS_BY_TYPE.put("datagram", HANDLERS + "DatagramHandler");
         CLASS_BY_TYPE.put("syslog", HANDLERS + "SysLogHandler");
-        CLASS_BY_TYPE.put("nt-event-log", HANDLERS + "NTEventLogHandler");
+        CLASS_BY_TYPE.put("nt-event-log", HANDLERS + "NtEventLogHandler");
         CLASS_BY_TYPE.put("smtp", HANDLERS + "SMTPHandler");
         CLASS_BY_TYPE.put("memory", HANDLERS + "MemoryHandler");
-        CLASS_BY_TYPE.put("http", HANDLERS + "HTTPHandler");
+        CLASS_BY_TYPE.put("http", HANDLERS + "HttpHandler");
         CLASS_BY_TYPE.put("queue", HANDLERS + "QueueHandler");
         CLASS_BY_TYPE.put("kafka", HANDLERS + "KafkaHandler");
     }

@@ -39,6 +39,11 @@ final class CallerLocationNeed {
             Handler next = memory.getTarget();
             return next != null && needs(next, depth + 1);
         }
+        if (target instanceof SocketHandler socket && socket.picklesRecords()
+                || target instanceof DatagramHandler datagram && datagram.picklesRecords()) {
+            // Python's pickle of a record carries pathname, filename, module and funcName, whatever the formatter.
+            return true;
+        }
         Formatter formatter = target.getFormatter();
         if (formatter instanceof AppendingFormatter ours) {
             return ours.usesCallerLocation();

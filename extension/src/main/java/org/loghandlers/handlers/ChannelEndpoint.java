@@ -81,7 +81,16 @@ final class ChannelEndpoint implements StreamEndpoint {
         if (left <= 0) {
             throw new SocketTimeoutException("timed out " + what);
         }
-        selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        // A select returns at once while the thread's interrupt flag is set, so an interrupted thread (code that
+        // catches InterruptedException and logs) would spin until the deadline; the flag is put back afterwards.
+        boolean interrupted = Thread.interrupted();
+        try {
+            selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
         selector.selectedKeys().clear();
     }
 

@@ -49,6 +49,14 @@ final class ReconnectingConnection {
         writeTimeoutMillis = writeTimeout;
     }
 
+    /**
+     * Connects now unless a connection is open or the backoff says to wait (Python's {@code createSocket}); whether
+     * a connection is open afterwards.
+     */
+    synchronized boolean connect() {
+        return !closed && connected() != null;
+    }
+
     /** Writes one frame now; false when it was lost (and counted). */
     synchronized boolean send(ByteBuffer frame) {
         return append(frame) && flush();

@@ -86,7 +86,7 @@ public final class LogManagerProperties {
     }
 
     private static void report(String key, String text, String message) {
-        System.err.println("loghandlers: logging.properties: " + key + "=" + text + ": " + message
+        System.err.println("loghandlers: logging.properties: " + key + "=" + Secrets.shown(key, text) + ": " + message
                 + "; keeping the default");
     }
 }

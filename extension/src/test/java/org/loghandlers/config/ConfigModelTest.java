@@ -20,6 +20,7 @@ import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loghandlers.handlers.RotatingFileHandler;
+import org.loghandlers.handlers.SocketHandler;
 import org.loghandlers.options.LevelOption;
 
 import io.smallrye.config.PropertiesConfigSource;
@@ -334,6 +335,41 @@ class ConfigModelTest {
     }
 
     @Test
+    void aHandlersOwnFormatSetterTakesTheFormatKeyInsteadOfTheFormatter() {
+        LogHandlersConfig good = read(props(
+                "loghandlers.handler.ship.type", "socket",
+                "loghandlers.handler.ship.format", "json",
+                "loghandlers.handler.ship.port", "5170"));
+        ConfigValidator.Result validation = ConfigValidator.validate(good, getClass().getClassLoader());
+        assertEquals(List.of(), validation.problems());
+        HandlerAssembler.Result built = HandlerAssembler.build(good, validation.handlerClasses(),
+                getClass().getClassLoader());
+        SocketHandler ship = assertInstanceOf(SocketHandler.class, built.handlers().get("ship"));
+        try {
+            assertEquals("json", ship.getFormat());
+            assertEquals(5170, ship.getPort());
+            assertEquals(null, ship.getFormatter(), "json is the record format, not a Python format string");
+        } finally {
+            ship.close();
+        }
+
+        LogHandlersConfig bad = read(props(
+                "loghandlers.handler.bad.type", "socket",
+                "loghandlers.handler.bad.format", "xml",
+                "loghandlers.handler.bad.port", "70000"));
+        validation = ConfigValidator.validate(bad, getClass().getClassLoader());
+        assertEquals(List.of(), validation.problems());
+        built = HandlerAssembler.build(bad, validation.handlerClasses(), getClass().getClassLoader());
+        assertEquals(List.of(
+                "loghandlers.handler.bad.format=xml: refused by SocketHandler.setFormat: format: 'xml' is not a record"
+                        + " format; expected pickle (Python's SocketHandler frame, the default) or json (one JSON"
+                        + " object per line)",
+                "loghandlers.handler.bad.port=70000: refused by SocketHandler.setPort: port: 70000 is out of range;"
+                        + " expected 1 to 65535, or 0 for a Unix socket whose path is host"),
+                built.problems().stream().map(ConfigProblem::describe).sorted().toList());
+    }
+
+    @Test
     void formatAndFormatterTogetherAndADateFormatWithoutUseAreProblems() {
         List<String> found = problemsOf(props(
                 "loghandlers.handler.a.type", "null",
@@ -351,6 +387,28 @@ class ConfigModelTest {
                         + " formatter, and neither is set",
                 "loghandlers.handler.c.date-format=%Y: does not apply to org.loghandlers.format.JsonFormatter,"
                         + " which has no setDateFormat(String)"), found);
+    }
+
+    @Test
+    void aHandlerWithItsOwnFormatOptionTakesTheKeyAndOthersKeepThePythonFormatString() {
+        LogHandlersConfig config = read(props(
+                "loghandlers.handler.ship.type", "http",
+                "loghandlers.handler.ship.host", "127.0.0.1:9022",
+                "loghandlers.handler.ship.url", "/log",
+                "loghandlers.handler.ship.format", "json",
+                "loghandlers.handler.ship.formatter", "json",
+                "loghandlers.handler.text.type", "null",
+                "loghandlers.handler.text.format", "json"));
+        ConfigValidator.Result validation = ConfigValidator.validate(config, getClass().getClassLoader());
+        assertEquals(List.of(), validation.problems());
+        Map<String, Handler> handlers = HandlerAssembler.build(config, validation.handlerClasses(),
+                getClass().getClassLoader()).handlers();
+        org.loghandlers.handlers.HttpHandler ship = (org.loghandlers.handlers.HttpHandler) handlers.get("ship");
+        assertEquals("json", ship.getFormat());
+        assertTrue(ship.getFormatter() instanceof org.loghandlers.format.JsonFormatter);
+        assertEquals("json", handlers.get("text").getFormatter()
+                .format(new java.util.logging.LogRecord(Level.INFO, "x")).strip(), "a Python format string");
+        HandlerAssembler.closeAll(handlers);
     }
 
     @Test

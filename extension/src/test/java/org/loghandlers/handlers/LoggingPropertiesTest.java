@@ -9,6 +9,10 @@ import static org.loghandlers.testing.ProgramRecords.rotatingFiles;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +25,7 @@ import org.jctools.queues.MessagePassingQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loghandlers.testing.AuditLog;
+import org.loghandlers.testing.FrameReceiver;
 import org.loghandlers.testing.PlainJvm;
 
 /**
@@ -214,6 +219,38 @@ class LoggingPropertiesTest {
                 + "org.loghandlers.handlers.NullHandler: a handler-typed option cannot be set in logging.properties;"
                 + " configure it in Java, through MicroProfile Config or JBoss LogManager's logging.properties;"
                 + " keeping the default"), output.stderrLines());
+    }
+
+    @Test
+    void socketAndDatagramHandlersSendToTheHostAndPortTheirPropertiesName() throws Exception {
+        try (FrameReceiver tcp = FrameReceiver.start();
+                DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            udp.setSoTimeout(10_000);
+            PlainJvm.Output output = run("""
+                    app.handlers=org.loghandlers.handlers.SocketHandler, org.loghandlers.handlers.DatagramHandler
+                    app.useParentHandlers=false
+                    org.loghandlers.handlers.SocketHandler.host=127.0.0.1
+                    org.loghandlers.handlers.SocketHandler.port=%d
+                    org.loghandlers.handlers.SocketHandler.retryStart=0.5
+                    org.loghandlers.handlers.SocketHandler.writeTimeout=2.5
+                    org.loghandlers.handlers.DatagramHandler.host=127.0.0.1
+                    org.loghandlers.handlers.DatagramHandler.port=%d
+                    org.loghandlers.handlers.DatagramHandler.format=json
+                    """.formatted(tcp.port(), udp.getLocalPort()), "app", 2, 0);
+
+            List<byte[]> frames = tcp.awaitFrames(f -> f.size() == 2);
+            assertEquals(2, frames.size(), output.stderr());
+            assertTrue(new String(frames.get(1), StandardCharsets.UTF_8).contains("record 01"));
+            DatagramPacket packet = new DatagramPacket(new byte[65_536], 65_536);
+            udp.receive(packet);
+            String json = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+            assertTrue(json.startsWith("{") && json.contains("\"message\":\"record 00\""), json);
+            List<String> handlers = output.stdoutLines().stream().filter(line -> line.startsWith("handler ")).toList();
+            assertProperties(handlers.get(0), SocketHandler.class, "port=" + tcp.port(), "retryStart=0.5",
+                    "writeTimeout=2.5", "format=pickle");
+            assertProperties(handlers.get(1), DatagramHandler.class, "port=" + udp.getLocalPort(), "format=json");
+            assertEquals(List.of(), output.stderrLines());
+        }
     }
 
     private static void assertProperties(String line, Class<?> type, String... properties) {
