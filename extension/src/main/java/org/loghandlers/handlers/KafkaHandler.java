@@ -172,9 +172,10 @@ public class KafkaHandler extends Handler {
 
     /**
      * What a record's value is: {@code json} (default: the one-line object of
-     * {@link org.loghandlers.format.JsonFormatter}), {@code text} (the handler's formatter, {@code %(message)s}
-     * unless one is set, in the handler's encoding) or a Python format string such as
-     * {@code %(asctime)s %(levelname)s %(message)s} (text with that format).
+     * {@link org.loghandlers.format.JsonFormatter}), {@code python} (the pickled attribute dict of Python's
+     * {@code SocketHandler}, which {@code logging.makeLogRecord(pickle.loads(value))} reads), {@code text} (the
+     * handler's formatter, {@code %(message)s} unless one is set, in the handler's encoding) or a Python format string
+     * such as {@code %(asctime)s %(levelname)s %(message)s} (text with that format).
      *
      * @throws IllegalArgumentException for any other value
      * @throws IllegalStateException once the producer is made (its records say their format in a header)
@@ -184,7 +185,7 @@ public class KafkaHandler extends Handler {
         KafkaPayload named = value.isBlank() ? null : KafkaPayload.named(value);
         if (named == null && !value.contains("%(")) {
             throw new IllegalArgumentException("format: '" + format + "' is not a record format; accepted: json,"
-                    + " text, or a Python format string such as %(asctime)s %(levelname)s %(message)s");
+                    + " python, text, or a Python format string such as %(asctime)s %(levelname)s %(message)s");
         }
         PythonFormatter formatter = named == null ? new PythonFormatter(value) : null;
         synchronized (state) {

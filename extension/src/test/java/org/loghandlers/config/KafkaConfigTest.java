@@ -144,7 +144,7 @@ class KafkaConfigTest {
         List<String> found = described();
         assertEquals(3, found.size(), String.join("\n", found));
         assertTrue(found.stream().anyMatch(p -> p.startsWith("loghandlers.handler.central.format=jsn:")
-                && p.contains("accepted: json, text, or a Python format string")), found::toString);
+                && p.contains("accepted: json, python, text, or a Python format string")), found::toString);
         assertTrue(found.stream().anyMatch(p -> p.startsWith("loghandlers.handler.central.key=thread:")
                 && p.contains("accepted: sender, logger, none or mdc:<key>")), found::toString);
         assertTrue(found.stream().anyMatch(p -> p.startsWith("loghandlers.handler.central.max-block=forever:")

@@ -22,10 +22,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.loghandlers.format.JsonFormatter;
 import org.loghandlers.handlers.wire.SenderHeaders;
 import org.loghandlers.testing.CountingErrorManager;
 import org.loghandlers.testing.KafkaBroker;
+import org.loghandlers.testing.Python;
 import org.loghandlers.testing.TopicReader;
 import org.loghandlers.testing.TopicReader.Message;
 
@@ -110,6 +112,37 @@ class KafkaHandlerTest {
         assertTrue(messages.get(2).text().contains("card declined"));
         assertEquals(new KafkaStatistics(handler.getName(), topic, 3, 3, 0), handler.getStatistics());
         assertEquals(0, errors.count(), () -> errors.reports().toString());
+    }
+
+    @Test
+    void pythonIsThePickledDictThatCPythonsMakeLogRecordReadsBack(@TempDir Path work) throws Exception {
+        String python = Python.interpreter();
+        String topic = newTopic(1);
+        KafkaHandler handler = handler(topic);
+        handler.setFormat("python");
+        LogRecord record = record(Level.WARNING, "app.orders", "order {0} late", "A-7");
+        record.setThrown(new IllegalStateException("card declined"));
+        handler.publish(record);
+
+        Message message = TopicReader.read(broker, topic, 1, READ_TIMEOUT).get(0);
+        String read = Python.run(String.join("\n",
+                "import logging, pickle, sys",
+                "r = logging.makeLogRecord(pickle.loads(bytes.fromhex(sys.argv[1])))",
+                "print(r.name, r.levelname, r.levelno, r.getMessage(), r.process, r.threadName, sep='|')",
+                "print(r.exc_text.splitlines()[0])"), work, java.util.Map.of(), hex(message.value()));
+
+        assertEquals("python", message.header(SenderHeaders.FORMAT));
+        assertEquals(List.of("app.orders|WARNING|30|order A-7 late|" + ProcessHandle.current().pid() + "|"
+                + Thread.currentThread().getName(), "java.lang.IllegalStateException: card declined"),
+                read.lines().toList(), "python " + python);
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : bytes) {
+            out.append(String.format("%02x", b & 0xff));
+        }
+        return out.toString();
     }
 
     @Test
