@@ -1,7 +1,5 @@
 package org.loghandlers.testing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -29,13 +27,13 @@ import org.apache.kafka.common.Uuid;
  *
  * <p>{@link #stop()} is a clean shutdown (SIGTERM), {@link #kill()} a crash (SIGKILL); {@link #start()} after either
  * brings the same broker back on the same ports and log directory, with its topics and data. Without the class path
- * file (the {@code kafka-broker} module has not run) the calling test is skipped, or fails with
- * {@code -Dloghandlers.require-peers=true}.
+ * file (the {@code kafka-broker} module has not run) the calling test is skipped, or fails when peers are required
+ * ({@link Peers}).
  */
 public final class KafkaBroker implements AutoCloseable {
 
-    /** The system property naming the class path file; the extension's pom sets it. */
-    public static final String CLASSPATH_PROPERTY = "loghandlers.kafka.broker-classpath";
+    /** The system property naming the class path file; the poms set it (not under loghandlers., see {@link Peers}). */
+    public static final String CLASSPATH_PROPERTY = "tests.kafka-broker-classpath";
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
@@ -76,16 +74,8 @@ public final class KafkaBroker implements AutoCloseable {
     /** The class path of the broker; skips (or fails, when peers are required) when the module has not run. */
     public static String classPath() throws IOException {
         String file = System.getProperty(CLASSPATH_PROPERTY);
-        boolean present = file != null && Files.isRegularFile(Path.of(file));
-        String message = "no Kafka broker class path at " + file + ": run ./mvnw -B -ntp -q -pl kafka-broker"
-                + " generate-resources (the full build does it first)";
-        if (Boolean.getBoolean("loghandlers.require-peers")) {
-            if (!present) {
-                throw new IllegalStateException(message);
-            }
-        } else {
-            assumeTrue(present, message);
-        }
+        Peers.assume(file != null && Files.isRegularFile(Path.of(file)), "no Kafka broker class path at " + file
+                + ": run ./mvnw -B -ntp -q -pl kafka-broker generate-resources (the full build does it first)");
         return Files.readString(Path.of(file), StandardCharsets.UTF_8).trim();
     }
 
