@@ -14,30 +14,40 @@ import sys
 BEGIN = "// results:begin"
 END = "// results:end"
 
-# (benchmark, label) in table order; flush comes from the 'flush' parameter.
+# (benchmark, scenario parameters other than flush, label, flush shown when the scenario has no flush parameter),
+# in table order; flush comes from the 'flush' parameter.
 SCENARIOS = [
-    ("RawWriteBenchmark.preformattedLine", "Raw write of a pre-formatted line (the ceiling)"),
-    ("LoghandlersFileHandlerBenchmark.underJdkLogManager", "*loghandlers* FileHandler, JDK LogManager"),
-    ("LoghandlersFileHandlerBenchmark.underJbossLogManager", "*loghandlers* FileHandler, JBoss LogManager"),
-    ("LoghandlersRotatingFileHandlerBenchmark.underJdkLogManager",
-     "*loghandlers* RotatingFileHandler (10 MB), JDK LogManager"),
-    ("LoghandlersQueueHandlerBenchmark.underJdkLogManager",
-     "*loghandlers* QueueHandler -> FileHandler, JDK LogManager"),
-    ("LoghandlersQueueHandlerBenchmark.underJbossLogManager",
-     "*loghandlers* QueueHandler -> FileHandler, JBoss LogManager"),
-    ("LoghandlersCdiDefaultsBenchmark.underJdkLogManager",
-     "*loghandlers* queue -> file from microprofile-config.properties (all defaults), Weld SE, JDK LogManager"),
-    ("LoghandlersCdiDefaultsBenchmark.underJbossLogManager",
-     "*loghandlers* queue -> file from microprofile-config.properties (all defaults), Weld SE, JBoss LogManager"),
-    ("JulFileHandlerBenchmark.info", "JUL FileHandler"),
-    ("JbossFileHandlerBenchmark.info", "JBoss LogManager FileHandler"),
-    ("JbossAsyncHandlerBenchmark.info", "JBoss LogManager AsyncHandler(512, BLOCK) -> FileHandler"),
-    ("LogbackFileAppenderBenchmark.info", "Logback FileAppender"),
-    ("LogbackAsyncAppenderBenchmark.info", "Logback AsyncAppender(256, discardingThreshold=0) -> FileAppender"),
-    ("Log4j2RandomAccessFileBenchmark.info", "Log4j2 RandomAccessFile"),
-    ("Log4j2AsyncLoggerBenchmark.info", "Log4j2 all-async loggers (Disruptor 3.4.4) -> RandomAccessFile"),
-    ("BelowLevelBenchmark.underJdkLogManager", "Call below the level (fine at INFO), JDK LogManager"),
-    ("BelowLevelBenchmark.underJbossLogManager", "Call below the level (fine at INFO), JBoss LogManager"),
+    ("RawWriteBenchmark.preformattedLine", {}, "Raw write of a pre-formatted line (the ceiling)", None),
+    ("LoghandlersBenchmark.underJdkLogManager", {"handler": "file"},
+     "*loghandlers* FileHandler, JDK LogManager", None),
+    ("LoghandlersBenchmark.underJbossLogManager", {"handler": "file"},
+     "*loghandlers* FileHandler, JBoss LogManager", None),
+    ("LoghandlersBenchmark.underJdkLogManager", {"handler": "rotating"},
+     "*loghandlers* RotatingFileHandler (10 MB), JDK LogManager", None),
+    ("LoghandlersBenchmark.underJbossLogManager", {"handler": "rotating"},
+     "*loghandlers* RotatingFileHandler (10 MB), JBoss LogManager", None),
+    ("LoghandlersQueueBenchmark.underJdkLogManager", {},
+     "*loghandlers* QueueHandler -> FileHandler, both on their defaults, JDK LogManager", "batch"),
+    ("LoghandlersQueueBenchmark.underJbossLogManager", {},
+     "*loghandlers* QueueHandler -> FileHandler, both on their defaults, JBoss LogManager", "batch"),
+    ("LoghandlersCdiDefaultsBenchmark.underJdkLogManager", {},
+     "*loghandlers* queue -> file from microprofile-config.properties (defaults but the format), Weld SE,"
+     " JDK LogManager", "batch"),
+    ("LoghandlersCdiDefaultsBenchmark.underJbossLogManager", {},
+     "*loghandlers* queue -> file from microprofile-config.properties (defaults but the format), Weld SE,"
+     " JBoss LogManager", "batch"),
+    ("JulFileHandlerBenchmark.info", {}, "JUL FileHandler", None),
+    ("JbossLogManagerBenchmark.info", {"handler": "file"}, "JBoss LogManager FileHandler", None),
+    ("JbossLogManagerBenchmark.info", {"handler": "async"},
+     "JBoss LogManager AsyncHandler(512, BLOCK) -> FileHandler", None),
+    ("LogbackBenchmark.info", {"appender": "file"}, "Logback FileAppender", None),
+    ("LogbackBenchmark.info", {"appender": "async"},
+     "Logback AsyncAppender(256, discardingThreshold=0) -> FileAppender", None),
+    ("Log4j2Benchmark.info", {"loggers": "sync"}, "Log4j2 RandomAccessFile", None),
+    ("Log4j2Benchmark.info", {"loggers": "async"},
+     "Log4j2 all-async loggers (Disruptor 3.4.4) -> RandomAccessFile", None),
+    ("BelowLevelBenchmark.underJdkLogManager", {}, "Call below the level (fine at INFO), JDK LogManager", None),
+    ("BelowLevelBenchmark.underJbossLogManager", {}, "Call below the level (fine at INFO), JBoss LogManager", None),
 ]
 FLUSH_ORDER = {"durable": 0, "buffered": 1, "": 2}
 
@@ -46,8 +56,14 @@ def short_name(benchmark):
     return ".".join(benchmark.split(".")[-2:])
 
 
+def scenario_of(name, params):
+    """(name, scenario parameters as a sorted tuple, flush): what one row of the tables is."""
+    others = tuple(sorted((k, v) for k, v in params.items() if k != "flush"))
+    return name, others, params.get("flush", "")
+
+
 def load_results(results):
-    """{(name, flush, mode, threads): entry} from every JMH JSON file of the run."""
+    """{(name, scenario parameters, flush, mode, threads): entry} from every JMH JSON file of the run."""
     table = {}
     for path in sorted(glob.glob(os.path.join(results, "*.json"))):
         with open(path, encoding="utf-8") as f:
@@ -55,36 +71,34 @@ def load_results(results):
         if not text:
             continue
         for entry in json.loads(text):
-            key = (short_name(entry["benchmark"]), entry.get("params", {}).get("flush", ""), entry["mode"],
-                   entry["threads"])
-            table[key] = entry
+            table[scenario_of(short_name(entry["benchmark"]), entry.get("params", {}))
+                  + (entry["mode"], entry["threads"])] = entry
     return table
 
 
 def load_failures(results):
-    """{(name, flush, mode, threads): reason} for every benchmark whose log shows a <failure>."""
+    """{(name, scenario parameters, flush, mode, threads): reason} for every benchmark whose log shows a <failure>."""
     failures = {}
     for path in sorted(glob.glob(os.path.join(results, "*.log"))):
         mode = "sample" if os.path.basename(path).startswith("sample") else "thrpt"
-        benchmark, flush, threads, reason = None, "", None, None
+        benchmark, params, threads, reason = None, {}, None, None
         with open(path, encoding="utf-8", errors="replace") as f:
             lines = f.read().splitlines()
         for i, line in enumerate(lines):
             if line.startswith("# Benchmark: "):
                 benchmark = short_name(line[len("# Benchmark: "):].strip())
-                flush = ""
+                params = {}
             elif line.startswith("# Threads: "):
                 threads = int(line.split()[2])
             elif line.startswith("# Parameters: "):
-                m = re.search(r"flush = (\w+)", line)
-                flush = m.group(1) if m else ""
+                params = dict(re.findall(r"(\w+) = ([^,)]+)", line))
             elif "<failure>" in line and benchmark:
                 reason = "failed"
                 for following in lines[i + 1:i + 40]:
                     if "Exception" in following or "Error" in following:
                         reason = following.strip()
                         break
-                failures[(benchmark, flush, mode, threads)] = reason
+                failures[scenario_of(benchmark, params) + (mode, threads)] = reason
     return failures
 
 
@@ -119,19 +133,32 @@ def percentile(entry, p):
 
 
 def rows_of(results, failures):
-    names = {key[:2] for key in list(results) + list(failures)}
-    known = [name for name, _ in SCENARIOS]
-    labels = dict(SCENARIOS)
-    ordered = sorted(names, key=lambda nf: (known.index(nf[0]) if nf[0] in known else len(known), nf[0],
-                                            FLUSH_ORDER.get(nf[1], 3)))
-    return [(name, flush, labels.get(name, name)) for name, flush in ordered]
+    """(row key, label, flush text) in table order; scenarios not in SCENARIOS come last, named by their key."""
+    rows = {key[:3] for key in list(results) + list(failures)}
+    known = [(name, tuple(sorted(params.items()))) for name, params, _, _ in SCENARIOS]
+
+    def order(row):
+        scenario = row[:2]
+        return (known.index(scenario) if scenario in known else len(known), row[0], row[1],
+                FLUSH_ORDER.get(row[2], 3))
+
+    out = []
+    for row in sorted(rows, key=order):
+        scenario = row[:2]
+        if scenario in known:
+            _, _, label, fixed_flush = SCENARIOS[known.index(scenario)]
+        else:
+            label = row[0] + "".join(f" {k}={v}" for k, v in row[1])
+            fixed_flush = None
+        out.append((row, label, row[2] or fixed_flush or "-"))
+    return out
 
 
-def cell(results, failures, name, flush, mode, threads, render):
-    entry = results.get((name, flush, mode, threads))
+def cell(results, failures, row, mode, threads, render):
+    entry = results.get(row + (mode, threads))
     if entry:
         return render(entry)
-    if (name, flush, mode, threads) in failures:
+    if row + (mode, threads) in failures:
         return "*FAILED*"
     return "-"
 
@@ -139,8 +166,8 @@ def cell(results, failures, name, flush, mode, threads, render):
 def render(results_dir, label, note=None):
     results = load_results(results_dir)
     failures = load_failures(results_dir)
-    threads = sorted({key[3] for key in list(results) + list(failures) if key[3] is not None})
-    sample_threads = sorted({key[3] for key in results if key[2] == "sample"})
+    threads = sorted({key[4] for key in list(results) + list(failures) if key[4] is not None})
+    sample_threads = sorted({key[4] for key in results if key[3] == "sample"})
     rows = rows_of(results, failures)
     env = ""
     env_path = os.path.join(results_dir, "environment.txt")
@@ -158,30 +185,30 @@ def render(results_dir, label, note=None):
             f"per record at {first_threads} thread{'s' if first_threads > 1 else ''}",
             '[cols="<5,<1,' + ",".join([">2"] * len(threads)) + ',>1",options="header"]', "|===",
             "|Scenario |Flush " + " ".join(f"|{t} thread{'s' if t > 1 else ''}" for t in threads) + " |B/record"]
-    for name, flush, title in rows:
-        cells = [cell(results, failures, name, flush, "thrpt", t, throughput_cell) for t in threads]
+    for row, title, flush in rows:
+        cells = [cell(results, failures, row, "thrpt", t, throughput_cell) for t in threads]
         first = threads[0] if threads else None
-        alloc = cell(results, failures, name, flush, "thrpt", first, allocation_cell)
-        out.append(f"|{title} |{flush or '-'} " + " ".join(f"|{c}" for c in cells) + f" |{alloc}")
+        alloc = cell(results, failures, row, "thrpt", first, allocation_cell)
+        out.append(f"|{title} |{flush} " + " ".join(f"|{c}" for c in cells) + f" |{alloc}")
     out += ["|===", ""]
     if sample_threads:
         out += [".Producer latency of one call at saturation (`-bm sample`), microseconds: p50 / p99 / p99.99",
                 '[cols="<5,<1,' + ",".join([">2"] * len(sample_threads)) + '",options="header"]', "|===",
                 "|Scenario |Flush " + " ".join(f"|{t} thread{'s' if t > 1 else ''}" for t in sample_threads)]
-        for name, flush, title in rows:
-            if not any((name, flush, "sample", t) in results or (name, flush, "sample", t) in failures
-                       for t in sample_threads):
+        for row, title, flush in rows:
+            if not any(row + ("sample", t) in results or row + ("sample", t) in failures for t in sample_threads):
                 continue
-            cells = [cell(results, failures, name, flush, "sample", t,
+            cells = [cell(results, failures, row, "sample", t,
                           lambda e: " / ".join(percentile(e, p) for p in ("50.0", "99.0", "99.99")))
                      for t in sample_threads]
-            out.append(f"|{title} |{flush or '-'} " + " ".join(f"|{c}" for c in cells))
+            out.append(f"|{title} |{flush} " + " ".join(f"|{c}" for c in cells))
         out += ["|===", ""]
     failed = sorted(failures.items(), key=lambda kv: str(kv[0]))
     if failed:
         out += ["Failed benchmarks (no figure is shown for them):", ""]
-        for (name, flush, mode, t), reason in failed:
-            out.append(f"* `{name}` flush={flush or '-'} {mode} {t} thread(s): `{reason}`")
+        for (name, params, flush, mode, t), reason in failed:
+            described = "".join(f" {k}={v}" for k, v in params)
+            out.append(f"* `{name}`{described} flush={flush or '-'} {mode} {t} thread(s): `{reason}`")
         out.append("")
     out.append(END)
     return "\n".join(out) + "\n"

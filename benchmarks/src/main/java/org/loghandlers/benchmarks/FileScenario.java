@@ -1,7 +1,6 @@
 package org.loghandlers.benchmarks;
 
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -27,14 +26,18 @@ public abstract class FileScenario {
         String benchmark = params.getBenchmark();
         method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
         String className = benchmark.substring(0, benchmark.lastIndexOf('.'));
-        String scenario = className.substring(className.lastIndexOf('.') + 1) + "." + method;
-        open(delivery.newDirectory((scenario + " " + describe()).trim()));
+        StringBuilder scenario = new StringBuilder(className.substring(className.lastIndexOf('.') + 1))
+                .append('.').append(method);
+        for (String key : params.getParamsKeys()) {
+            scenario.append(' ').append(key).append('=').append(params.getParam(key));
+        }
+        open(delivery.newDirectory(scenario.toString()));
     }
 
     @TearDown(Level.Iteration)
     public void closeAndCheckDelivery() throws Exception {
         close();
-        delivery.check(linesPerCall(), line());
+        delivery.check(linesPerCall());
     }
 
     /** Starts the handler or appender writing into {@code directory}. */
@@ -48,19 +51,9 @@ public abstract class FileScenario {
         return method;
     }
 
-    /** The scenario's parameters, for failure messages. */
-    protected String describe() {
-        return "";
-    }
-
     /** How many lines each call must produce: 1, or 0 for a call below the logger's level. */
     protected long linesPerCall() {
         return 1;
-    }
-
-    /** What each delivered line must look like: the {@link Workload} line unless the scenario writes another. */
-    protected Pattern line() {
-        return Workload.LINE;
     }
 
     /** One of our file handlers set up for the workload: its line format, and the {@code flush} discipline. */

@@ -42,11 +42,6 @@ public class JulFileHandlerBenchmark extends FileScenario {
         handler.close();
     }
 
-    @Override
-    protected String describe() {
-        return "flush=" + flush;
-    }
-
     @Benchmark
     public void info(Producer producer) {
         logger.info(Workload.MESSAGE);

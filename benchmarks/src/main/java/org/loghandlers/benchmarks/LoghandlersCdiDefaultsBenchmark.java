@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
@@ -24,8 +23,9 @@ import org.openjdk.jmh.annotations.State;
  * Our handlers configured exactly as a user writes them: the CDI extension on Weld SE reads
  * {@code META-INF/microprofile-config.properties} (through SmallRye Config) declaring a {@code queue} in front of a
  * {@code file} handler with nothing tuned, and {@code use-parent-handlers=false} on the logger so the root console
- * stays quiet. Every option is the default: the queue's capacity, overflow and caller location, the file handler's
- * auto-flush and its format {@code %(message)s}, so each line is the bare message, not the {@link Workload} line.
+ * stays quiet. Every option is the default (the queue's capacity, overflow and caller location, the file handler's
+ * auto-flush) except the file's {@code format}, which is the {@link Workload} line, as a user sets a format, so that
+ * the lines are those of every other scenario.
  *
  * <p>Each iteration deploys afresh: the properties in a new directory seen only through a new class loader, which is
  * the thread context class loader while Weld starts, as a deployment's would be. Shutting the container down, as an
@@ -36,9 +36,6 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = Workload.JDK_LOG_MANAGER)
 public class LoghandlersCdiDefaultsBenchmark extends FileScenario {
-
-    /** The file handler's default format, {@code %(message)s}: the message and a newline. */
-    static final Pattern DEFAULT_FORMAT_LINE = Pattern.compile(Pattern.quote(Workload.MESSAGE));
 
     private static final AtomicInteger DEPLOYMENTS = new AtomicInteger();
 
@@ -76,11 +73,12 @@ public class LoghandlersCdiDefaultsBenchmark extends FileScenario {
         }
     }
 
-    /** What a user writes: a queue in front of a file, each on its defaults, and the console kept out. */
+    /** What a user writes: a queue in front of a file, on their defaults but the format, and the console kept out. */
     static String userConfiguration(Path file) {
         return String.join("\n",
                 "loghandlers.handler.app.type=file",
                 "loghandlers.handler.app.file-name=" + file.toString().replace('\\', '/'),
+                "loghandlers.handler.app.format=" + Workload.PYTHON_FORMAT,
                 "loghandlers.handler.async.type=queue",
                 "loghandlers.handler.async.handlers=app",
                 "loghandlers.handler.async.loggers=" + Workload.LOGGER_NAME,
@@ -98,11 +96,6 @@ public class LoghandlersCdiDefaultsBenchmark extends FileScenario {
         } finally {
             new DeliveryCheck("classes", classes).deleteDirectory();
         }
-    }
-
-    @Override
-    protected Pattern line() {
-        return DEFAULT_FORMAT_LINE;
     }
 
     @Benchmark

@@ -46,11 +46,6 @@ public class RawWriteBenchmark extends FileScenario {
         }
     }
 
-    @Override
-    protected String describe() {
-        return "flush=" + flush;
-    }
-
     @Benchmark
     public void preformattedLine(Producer producer) throws IOException {
         synchronized (lock) {

@@ -29,11 +29,17 @@ final class JBossRecords {
         return Getters.NONE;
     }
 
-    /** The record's MDC copy, or null when the record has none or is not an ExtLogRecord. */
+    /**
+     * The record's MDC: the one a {@link CapturedRecord} carries, an ExtLogRecord's copy, or null when the record
+     * has none.
+     */
     @SuppressWarnings("unchecked")
-    static Map<String, String> mdc(LogRecord record) {
+    static Map<String, ?> mdc(LogRecord record) {
+        if (record instanceof CapturedRecord) {
+            return ((CapturedRecord) record).getCapturedMdc();
+        }
         Getters getters = GETTERS.get(record.getClass());
-        return (Map<String, String>) getters.call(getters.mdcCopy, record);
+        return (Map<String, ?>) getters.call(getters.mdcCopy, record);
     }
 
     /** The name of the thread that logged, captured by JBoss when the record was made; null if unknown. */
@@ -48,14 +54,20 @@ final class JBossRecords {
         return (String) getters.call(getters.formattedMessage, record);
     }
 
-    /** The source file name JBoss found for the caller; null if unknown. */
+    /** The source file name JBoss found for the caller, or a {@link CapturedRecord} carries; null if unknown. */
     static String sourceFileName(LogRecord record) {
+        if (record instanceof CapturedRecord) {
+            return ((CapturedRecord) record).getSourceFileName();
+        }
         Getters getters = GETTERS.get(record.getClass());
         return (String) getters.call(getters.sourceFileName, record);
     }
 
-    /** The source line JBoss found for the caller; -1 if unknown. */
+    /** The source line JBoss found for the caller, or a {@link CapturedRecord} carries; -1 if unknown. */
     static int sourceLineNumber(LogRecord record) {
+        if (record instanceof CapturedRecord) {
+            return ((CapturedRecord) record).getSourceLineNumber();
+        }
         Getters getters = GETTERS.get(record.getClass());
         Object line = getters.call(getters.sourceLineNumber, record);
         return line == null ? -1 : (Integer) line;

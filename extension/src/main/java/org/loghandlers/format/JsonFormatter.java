@@ -110,21 +110,21 @@ public class JsonFormatter extends AppendingFormatter {
         out.append(']');
     }
 
-    private static void appendMdc(StringBuilder out, Map<String, String> mdc) {
+    private static void appendMdc(StringBuilder out, Map<String, ?> mdc) {
         if (mdc == null || mdc.isEmpty()) {
             return;
         }
         JsonText.appendName(out, "mdc");
         out.append('{');
         boolean first = true;
-        for (Map.Entry<String, String> entry : mdc.entrySet()) {
+        for (Map.Entry<String, ?> entry : mdc.entrySet()) {
             if (!first) {
                 out.append(',');
             }
             first = false;
             JsonText.appendString(out, entry.getKey());
             out.append(':');
-            JsonText.appendString(out, entry.getValue());
+            JsonText.appendString(out, entry.getValue() == null ? null : entry.getValue().toString());
         }
         out.append('}');
     }

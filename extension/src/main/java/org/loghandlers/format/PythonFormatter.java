@@ -114,14 +114,18 @@ public class PythonFormatter extends AppendingFormatter {
     @Override
     public void formatTo(LogRecord record, StringBuilder out) {
         int start = out.length();
-        RecordFields fields = new RecordFields(record, this, asctime);
-        format.append(out, fields);
-        if (record.getThrown() != null) {
-            String exceptionText = fields.exceptionText();
-            if (out.length() == start || out.charAt(out.length() - 1) != '\n') {
-                out.append('\n');
+        RecordFields fields = RecordFields.take(record, this, asctime);
+        try {
+            format.append(out, fields);
+            if (record.getThrown() != null) {
+                String exceptionText = fields.exceptionText();
+                if (out.length() == start || out.charAt(out.length() - 1) != '\n') {
+                    out.append('\n');
+                }
+                out.append(exceptionText);
             }
-            out.append(exceptionText);
+        } finally {
+            fields.release();
         }
     }
 

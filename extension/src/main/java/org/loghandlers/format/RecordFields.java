@@ -8,6 +8,10 @@ import java.util.logging.LogRecord;
  * One record as Python's {@code LogRecord} attributes see it, computing each value when a format asks for it and
  * keeping the costly ones (message, traceback text) for the rest of the record. A {@link RemoteRecord} answers with
  * what its sender sent (process, pathname, line number...) where it sent it.
+ *
+ * <p>Each formatting thread reuses one instance ({@link #take}, {@link #release}), so formatting a record allocates
+ * nothing here; a record whose parameters log while it is being formatted re-enters on the same thread and gets a
+ * fresh one.
  */
 final class RecordFields {
 
@@ -15,17 +19,46 @@ final class RecordFields {
     static final String UNKNOWN_FUNCTION = "(unknown function)";
 
     private static final long PROCESS_ID = ProcessHandle.current().pid();
+    private static final PerThread<RecordFields> REUSED = new PerThread<>(RecordFields::new);
 
-    final LogRecord record;
-    private final Formatter formatter;
-    private final Asctime asctime;
+    LogRecord record;
+    private Formatter formatter;
+    private Asctime asctime;
     private String message;
     private String exceptionText;
+    private boolean inUse;
 
+    private RecordFields() {
+    }
+
+    /** A fresh instance for one record, for callers that read a few fields once ({@link PythonRecordDict}). */
     RecordFields(LogRecord record, Formatter formatter, Asctime asctime) {
         this.record = record;
         this.formatter = formatter;
         this.asctime = asctime;
+    }
+
+    /** This thread's instance for {@code record}, or a fresh one while it is in use; see {@link #release}. */
+    static RecordFields take(LogRecord record, Formatter formatter, Asctime asctime) {
+        RecordFields fields = REUSED.get();
+        if (fields.inUse) {
+            fields = new RecordFields();
+        }
+        fields.inUse = true;
+        fields.record = record;
+        fields.formatter = formatter;
+        fields.asctime = asctime;
+        return fields;
+    }
+
+    /** Forgets the record, so that nothing of it stays reachable from the thread. */
+    void release() {
+        record = null;
+        formatter = null;
+        asctime = null;
+        message = null;
+        exceptionText = null;
+        inUse = false;
     }
 
     String message() {

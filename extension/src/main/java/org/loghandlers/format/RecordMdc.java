@@ -1,17 +1,26 @@
 package org.loghandlers.format;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.LogRecord;
 
-/** The MDC a record carries: a JBoss LogManager record's copy, none for a plain {@link LogRecord}. */
+/**
+ * The MDC a record carries, for handlers that send it as fields of their own (syslog's structured data): a JBoss
+ * LogManager {@code ExtLogRecord}'s copy of the MDC, read without depending on JBoss; a plain JUL record has none.
+ */
 public final class RecordMdc {
 
     private RecordMdc() {
     }
 
-    /** The MDC value of {@code key}, or null when the record has no MDC or no such key. */
-    public static String value(LogRecord record, String key) {
-        Map<String, String> mdc = JBossRecords.mdc(record);
-        return mdc == null ? null : mdc.get(key);
+    /** The record's MDC, each value as text; empty when it has none. */
+    public static Map<String, String> of(LogRecord record) {
+        Map<String, ?> mdc = JBossRecords.mdc(record);
+        if (mdc == null || mdc.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> text = new LinkedHashMap<>();
+        mdc.forEach((key, value) -> text.put(key, String.valueOf(value)));
+        return text;
     }
 }

@@ -3,112 +3,257 @@ package org.loghandlers.handlers;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.Map;
 import java.util.logging.LogRecord;
 import org.loghandlers.format.PerClass;
 
 /**
- * Copies a JBoss LogManager {@code org.jboss.logmanager.ExtLogRecord} for {@link QueueHandler#prepare}, keeping
- * its MDC, NDC and thread name, without jboss-logmanager on our class path: the class is recognised by name in the
- * record's own class hierarchy (so a WildFly module's copy is found too), and its methods are looked up once per
- * record class.
+ * What a queue needs of a JBoss LogManager {@code org.jboss.logmanager.ExtLogRecord}, without jboss-logmanager on our
+ * class path: on the logging thread, its merged message, MDC, NDC, thread name and caller's file and line; for a
+ * handler that keeps records, a copy of its own kind. The class is recognised by name in the record's class
+ * hierarchy (so a WildFly module's copy is found too), and its methods are looked up once per record class.
+ *
+ * <p>The MDC is read without allocating when the logging thread's MDC is empty: the record's own MDC copy, if it
+ * has one, is read from its field (where the class is open to us, as on the class path and in JBoss Modules), and
+ * only a non-empty MDC is copied ({@code copyMdc}, as JBoss's own asynchronous handler does). Where the field cannot
+ * be read, {@code getMdcCopy()} is used, which always copies.
  */
 final class JBossRecordCopier {
 
     private static final String EXT_LOG_RECORD = "org.jboss.logmanager.ExtLogRecord";
 
-    private static final PerClass<Copier> COPIERS = new PerClass<>(JBossRecordCopier::lookUp);
+    private static final PerClass<Access> ACCESS = new PerClass<>(JBossRecordCopier::lookUp);
 
     private JBossRecordCopier() {
     }
 
-    private static Copier lookUp(Class<?> recordClass) {
+    private static Access lookUp(Class<?> recordClass) {
         for (Class<?> type = recordClass; type != null; type = type.getSuperclass()) {
             if (type.getName().equals(EXT_LOG_RECORD)) {
-                return Copier.of(type);
+                return Access.of(type);
             }
         }
-        return Copier.NONE;
+        return Access.NONE;
+    }
+
+    /** Whether {@code record} is an ExtLogRecord of a JBoss LogManager version whose methods we know. */
+    static boolean isExtLogRecord(LogRecord record) {
+        return ACCESS.get(record.getClass()) != Access.NONE;
+    }
+
+    /** The message merged in the record's own style (printf or {@code MessageFormat}). */
+    static String formattedMessage(LogRecord record) {
+        Access access = ACCESS.get(record.getClass());
+        try {
+            return (String) access.formattedMessage.invokeExact(record);
+        } catch (Throwable e) {
+            throw rethrown(e);
+        }
+    }
+
+    /** The name of the thread that logged, which JBoss captures when it makes the record. */
+    static String threadName(LogRecord record) {
+        Access access = ACCESS.get(record.getClass());
+        try {
+            return (String) access.threadName.invokeExact(record);
+        } catch (Throwable e) {
+            throw rethrown(e);
+        }
+    }
+
+    static String ndc(LogRecord record) {
+        Access access = ACCESS.get(record.getClass());
+        try {
+            return (String) access.ndc.invokeExact(record);
+        } catch (Throwable e) {
+            throw rethrown(e);
+        }
+    }
+
+    /** The caller's source file; finds the caller first if JBoss has not yet. */
+    static String sourceFileName(LogRecord record) {
+        Access access = ACCESS.get(record.getClass());
+        try {
+            return (String) access.sourceFileName.invokeExact(record);
+        } catch (Throwable e) {
+            throw rethrown(e);
+        }
+    }
+
+    static int sourceLineNumber(LogRecord record) {
+        Access access = ACCESS.get(record.getClass());
+        try {
+            return (int) access.sourceLineNumber.invokeExact(record);
+        } catch (Throwable e) {
+            throw rethrown(e);
+        }
     }
 
     /**
-     * A copy of {@code record} if it is an ExtLogRecord, else null. The copy keeps the MDC (copied now, on the
-     * logging thread), NDC, thread name and, with {@code callerLocation}, the caller; its message is
-     * {@code formatted} (then without exception) or the record's merged message, with no parameters.
+     * The record's MDC as it is now on the logging thread: the record's own copy if it has one, else the thread's,
+     * copied into the record ({@code copyMdc}) unless it is empty; an empty map allocates nothing.
      */
-    static LogRecord copy(LogRecord record, String formatted, boolean callerLocation) {
-        Copier copier = COPIERS.get(record.getClass());
-        if (copier == Copier.NONE) {
-            return null;
-        }
+    static Map<String, ?> mdc(LogRecord record) {
+        Access access = ACCESS.get(record.getClass());
         try {
-            if (callerLocation) {
-                copier.copyAll.invoke(record);
-            } else {
-                copier.copyMdc.invoke(record);
+            if (access.mdcField == null) {
+                Map<?, ?> copy = (Map<?, ?>) access.mdcCopy.invokeExact(record);
+                return copy == null ? Map.of() : uncheckedMdc(copy);
             }
-            LogRecord copy = (LogRecord) copier.copyConstructor.invoke(record);
-            if (!callerLocation) {
-                copier.disableCallerCalculation.invoke(copy);
+            Map<?, ?> own = (Map<?, ?>) access.mdcField.invokeExact(record);
+            if (own == null) {
+                if (access.threadMdcIsEmpty != null && (boolean) access.threadMdcIsEmpty.invokeExact()) {
+                    return Map.of();
+                }
+                access.copyMdc.invokeExact(record);
+                own = (Map<?, ?>) access.mdcField.invokeExact(record);
             }
-            String message = formatted != null ? formatted : (String) copier.formattedMessage.invoke(record);
-            copier.setMessageWithStyle.invoke(copy, message, copier.noFormat);
-            copy.setParameters(null);
-            copy.setResourceBundle(null);
-            copy.setResourceBundleName(null);
-            if (formatted != null) {
-                copy.setThrown(null);
-            }
-            return copy;
-        } catch (RuntimeException | Error e) {
-            throw e;
+            return own == null ? Map.of() : uncheckedMdc(own);
         } catch (Throwable e) {
-            throw new IllegalStateException("could not copy a JBoss ExtLogRecord", e);
+            throw rethrown(e);
         }
     }
 
-    private static final class Copier {
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> uncheckedMdc(Map<?, ?> mdc) {
+        return (Map<String, ?>) mdc;
+    }
 
-        static final Copier NONE = new Copier(null, null, null, null, null, null, null);
-
-        final MethodHandle copyAll;
-        final MethodHandle copyMdc;
-        final MethodHandle copyConstructor;
-        final MethodHandle disableCallerCalculation;
-        final MethodHandle formattedMessage;
-        final MethodHandle setMessageWithStyle;
-        final Object noFormat;
-
-        private Copier(MethodHandle copyAll, MethodHandle copyMdc, MethodHandle copyConstructor,
-                       MethodHandle disableCallerCalculation, MethodHandle formattedMessage,
-                       MethodHandle setMessageWithStyle, Object noFormat) {
-            this.copyAll = copyAll;
-            this.copyMdc = copyMdc;
-            this.copyConstructor = copyConstructor;
-            this.disableCallerCalculation = disableCallerCalculation;
-            this.formattedMessage = formattedMessage;
-            this.setMessageWithStyle = setMessageWithStyle;
-            this.noFormat = noFormat;
+    /**
+     * An ExtLogRecord with what {@code prepared} fixed on the logging thread (message without parameters, exception,
+     * thread name, MDC, NDC, caller), and the rest (host and process names, marker, module) from the record it was
+     * prepared from; null if that record's class cannot be copied.
+     */
+    static LogRecord copy(PreparedRecord prepared) {
+        LogRecord original = prepared.jbossOriginal();
+        Access access = ACCESS.get(original.getClass());
+        if (access == Access.NONE) {
+            return null;
         }
+        try {
+            LogRecord copy = (LogRecord) access.copyConstructor.invokeExact(original);
+            copy.setSourceClassName(prepared.getSourceClassName());
+            copy.setSourceMethodName(prepared.getSourceMethodName());
+            access.setSourceFileName.invokeExact(copy, prepared.getSourceFileName());
+            access.setSourceLineNumber.invokeExact(copy, prepared.getSourceLineNumber());
+            access.setMessageNoFormat.invokeExact(copy, prepared.getMessage());
+            copy.setParameters(null);
+            copy.setResourceBundle(null);
+            copy.setResourceBundleName(null);
+            copy.setThrown(prepared.getThrown());
+            access.setMdc.invokeExact(copy, (Map<?, ?>) prepared.getCapturedMdc());
+            access.setNdc.invokeExact(copy, prepared.getNdc());
+            access.setThreadName.invokeExact(copy, prepared.getThreadName());
+            return copy;
+        } catch (Throwable e) {
+            throw rethrown(e);
+        }
+    }
+
+    private static RuntimeException rethrown(Throwable e) {
+        if (e instanceof RuntimeException) {
+            return (RuntimeException) e;
+        }
+        if (e instanceof Error) {
+            throw (Error) e;
+        }
+        return new IllegalStateException("could not use a JBoss ExtLogRecord", e);
+    }
+
+    /** The ExtLogRecord methods of one record class, adapted to {@code LogRecord} so they are called exactly. */
+    private static final class Access {
+
+        static final Access NONE = new Access();
+
+        MethodHandle formattedMessage;
+        MethodHandle threadName;
+        MethodHandle ndc;
+        MethodHandle sourceFileName;
+        MethodHandle sourceLineNumber;
+        /** Reads the private field {@code mdcCopy}; null where the class is not open to us. */
+        MethodHandle mdcField;
+        MethodHandle mdcCopy;
+        MethodHandle copyMdc;
+        /** {@code MDC.isEmpty()}, absent before JBoss LogManager 3: then the MDC is always copied. */
+        MethodHandle threadMdcIsEmpty;
+        MethodHandle copyConstructor;
+        MethodHandle setMessageNoFormat;
+        MethodHandle setMdc;
+        MethodHandle setNdc;
+        MethodHandle setThreadName;
+        MethodHandle setSourceFileName;
+        MethodHandle setSourceLineNumber;
 
         @SuppressWarnings({"unchecked", "rawtypes"})
-        static Copier of(Class<?> extLogRecord) {
+        static Access of(Class<?> extLogRecord) {
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-            MethodType noArguments = MethodType.methodType(void.class);
+            Access access = new Access();
             try {
-                Class<? extends Enum> formatStyle = Class.forName(EXT_LOG_RECORD + "$FormatStyle", false,
-                        extLogRecord.getClassLoader()).asSubclass(Enum.class);
-                return new Copier(
-                        lookup.findVirtual(extLogRecord, "copyAll", noArguments),
-                        lookup.findVirtual(extLogRecord, "copyMdc", noArguments),
-                        lookup.findConstructor(extLogRecord, MethodType.methodType(void.class, extLogRecord)),
-                        lookup.findVirtual(extLogRecord, "disableCallerCalculation", noArguments),
-                        lookup.findVirtual(extLogRecord, "getFormattedMessage", MethodType.methodType(String.class)),
-                        lookup.findVirtual(extLogRecord, "setMessage",
-                                MethodType.methodType(void.class, String.class, formatStyle)),
-                        Enum.valueOf(formatStyle, "NO_FORMAT"));
+                ClassLoader loader = extLogRecord.getClassLoader();
+                Class<? extends Enum> formatStyle = Class.forName(EXT_LOG_RECORD + "$FormatStyle", false, loader)
+                        .asSubclass(Enum.class);
+                access.formattedMessage = getter(lookup, extLogRecord, "getFormattedMessage", String.class);
+                access.threadName = getter(lookup, extLogRecord, "getThreadName", String.class);
+                access.ndc = getter(lookup, extLogRecord, "getNdc", String.class);
+                access.sourceFileName = getter(lookup, extLogRecord, "getSourceFileName", String.class);
+                access.sourceLineNumber = getter(lookup, extLogRecord, "getSourceLineNumber", int.class);
+                access.mdcCopy = lookup.findVirtual(extLogRecord, "getMdcCopy", MethodType.methodType(Map.class))
+                        .asType(MethodType.methodType(Map.class, LogRecord.class));
+                access.copyMdc = lookup.findVirtual(extLogRecord, "copyMdc", MethodType.methodType(void.class))
+                        .asType(MethodType.methodType(void.class, LogRecord.class));
+                access.threadMdcIsEmpty = threadMdcIsEmpty(lookup, loader);
+                access.mdcField = mdcField(extLogRecord);
+                access.copyConstructor = lookup.findConstructor(extLogRecord,
+                                MethodType.methodType(void.class, extLogRecord))
+                        .asType(MethodType.methodType(LogRecord.class, LogRecord.class));
+                access.setMessageNoFormat = MethodHandles.insertArguments(lookup.findVirtual(extLogRecord,
+                                "setMessage", MethodType.methodType(void.class, String.class, formatStyle)), 2,
+                                Enum.valueOf(formatStyle, "NO_FORMAT"))
+                        .asType(MethodType.methodType(void.class, LogRecord.class, String.class));
+                access.setMdc = setter(lookup, extLogRecord, "setMdc", Map.class);
+                access.setNdc = setter(lookup, extLogRecord, "setNdc", String.class);
+                access.setThreadName = setter(lookup, extLogRecord, "setThreadName", String.class);
+                access.setSourceFileName = setter(lookup, extLogRecord, "setSourceFileName", String.class);
+                access.setSourceLineNumber = setter(lookup, extLogRecord, "setSourceLineNumber", int.class);
+                return access;
             } catch (ReflectiveOperationException | LinkageError | IllegalArgumentException e) {
-                // Another JBoss LogManager version without these methods: copied as a plain record.
+                // Another JBoss LogManager version without these methods: its records are prepared as plain ones.
                 return NONE;
+            }
+        }
+
+        private static MethodHandle getter(MethodHandles.Lookup lookup, Class<?> type, String name, Class<?> returned)
+                throws ReflectiveOperationException {
+            return lookup.findVirtual(type, name, MethodType.methodType(returned))
+                    .asType(MethodType.methodType(returned, LogRecord.class));
+        }
+
+        private static MethodHandle setter(MethodHandles.Lookup lookup, Class<?> type, String name, Class<?> value)
+                throws ReflectiveOperationException {
+            return lookup.findVirtual(type, name, MethodType.methodType(void.class, value))
+                    .asType(MethodType.methodType(void.class, LogRecord.class, value));
+        }
+
+        private static MethodHandle threadMdcIsEmpty(MethodHandles.Lookup lookup, ClassLoader loader) {
+            try {
+                Class<?> mdc = Class.forName("org.jboss.logmanager.MDC", false, loader);
+                return lookup.findStatic(mdc, "isEmpty", MethodType.methodType(boolean.class));
+            } catch (ReflectiveOperationException | LinkageError e) {
+                return null;
+            }
+        }
+
+        private static MethodHandle mdcField(Class<?> extLogRecord) {
+            try {
+                MethodHandles.Lookup inside = MethodHandles.privateLookupIn(extLogRecord, MethodHandles.lookup());
+                Class<?> fieldType = extLogRecord.getDeclaredField("mdcCopy").getType();
+                if (!Map.class.isAssignableFrom(fieldType)) {
+                    return null;
+                }
+                return inside.findGetter(extLogRecord, "mdcCopy", fieldType)
+                        .asType(MethodType.methodType(Map.class, LogRecord.class));
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                return null;
             }
         }
     }

@@ -62,7 +62,7 @@ final class KafkaRecordKey {
                 text = record.getLoggerName();
                 break;
             case MDC:
-                text = RecordMdc.value(record, mdcKey);
+                text = RecordMdc.of(record).get(mdcKey);
                 break;
             default:
                 text = null;

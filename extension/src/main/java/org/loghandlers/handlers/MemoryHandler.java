@@ -14,7 +14,8 @@ import org.loghandlers.options.LogManagerProperties;
  * <p>The buffer is flushed to the {@link #setTarget target} on the {@code capacity}-th record, on any record at or
  * above {@link #setFlushLevel flushLevel} (that record included), and on {@link #close()} unless
  * {@link #setFlushOnClose flushOnClose} is false. Without a target a flush does nothing and the buffer keeps
- * growing, as in Python. Records reach the target in arrival order, followed by one {@code target.flush()}.
+ * growing, as in Python. Records reach the target in arrival order, followed by one {@code target.flush()}; a stream
+ * or file target writes them as one batch and is flushed only then, whatever its {@code autoFlush}.
  *
  * <p>Python hands records to {@code target.handle()}, which applies the target's filter but not its level. We do
  * the same when the target is a {@link FilterOnlyHandler} (all loghandlers buffering and queue handlers are);
@@ -100,7 +101,7 @@ public class MemoryHandler extends BufferingHandler {
         }
         for (LogRecord record : buffer) {
             try {
-                Targets.handleIgnoringLevel(to, record);
+                Targets.handleInBatch(to, record, false);
             } catch (RuntimeException e) {
                 getErrorManager().error(describe() + ": target " + to + " failed on a record of logger "
                         + record.getLoggerName(), e, ErrorManager.WRITE_FAILURE);

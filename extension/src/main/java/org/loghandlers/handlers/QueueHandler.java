@@ -1,8 +1,10 @@
 package org.loghandlers.handlers;
 
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.ErrorManager;
+import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 
@@ -12,24 +14,27 @@ import org.loghandlers.options.LogManagerProperties;
  * Hands records to a bounded in-memory queue and returns at once; its {@link QueueListener} passes them to the
  * real handlers on another thread: Python's {@code logging.handlers.QueueHandler}.
  *
- * <p>{@link #prepare} copies each record on the logging thread, fixing everything that could change before the
- * consumer formats it (merged message, thread name, MDC of a JBoss record), and {@link #enqueue} puts the copy on
- * the queue. The queue is a pre-allocated JCTools array queue, lock-free for any number of producers; what happens
- * when it is full is the {@link #setOverflowPolicy overflow policy}. The counters are in {@link #getStatistics()}.
+ * <p>On the logging thread, everything that could change before the consumer formats the record is fixed (merged
+ * message, thread name, MDC of a JBoss record; the caller when needed) straight into a reusable record of the queue's
+ * ring, so queueing allocates nothing: Python's {@link #prepare} and {@link #enqueue} in one step. A subclass that
+ * overrides either hook gets Python's two steps, a copy from {@code prepare} put on the queue by {@code enqueue}. The
+ * ring is lock-free for any number of producers; what happens when it is full is the
+ * {@link #setOverflowPolicy overflow policy}. The counters are in {@link #getStatistics()}.
  *
  * <p>Configured with {@link #setHandlers handlers}, the handler starts its listener with the first record it
  * takes (on the {@link #setExecutor executor}, if one is set); the listener can also be started explicitly
  * through {@link #getListener()}. {@link #close()} stops the listener, which delivers every record accepted
- * before it; the target handlers are flushed but not closed, as they may be shared.
+ * before it; the target handlers are flushed (memory handlers excepted) but not closed, as they may be shared.
  *
  * <p>{@link #setCapacity capacity}, {@link #setOverflowPolicy overflowPolicy} and {@link #setName name} are fixed
  * when the queue is made: on the first record or when the listener starts.
  */
-public class QueueHandler extends Handler implements FilterOnlyHandler {
+public class QueueHandler extends Handler implements BatchTarget {
 
     /**
-     * The default capacity: 8192 records, a 32 to 64 KiB array. It absorbs a burst of several milliseconds at
-     * the rate a file handler writes, and it keeps memory small when records are large.
+     * The default capacity: 8192 records. It absorbs a burst of several milliseconds at the rate a file handler
+     * writes; the ring's records, made as its slots are first used and then reused, take about 1.2 MiB once it has
+     * gone round.
      */
     public static final int DEFAULT_CAPACITY = 8192;
     /** The largest capacity accepted. */
@@ -46,6 +51,8 @@ public class QueueHandler extends Handler implements FilterOnlyHandler {
     /** Null: decided per record from the handlers behind the queue. */
     private volatile Boolean callerLocation;
     private volatile boolean closed;
+    /** Whether a subclass overrides {@link #prepare} or {@link #enqueue}, which then run as in Python. */
+    private final boolean hooksOverridden = overridesHooks(getClass());
 
     /** A handler with capacity {@value #DEFAULT_CAPACITY}, policy {@code block} and no handlers yet. */
     public QueueHandler() {
@@ -77,8 +84,9 @@ public class QueueHandler extends Handler implements FilterOnlyHandler {
     // ---- options
 
     /**
-     * How many records the queue holds; default {@value #DEFAULT_CAPACITY}. JCTools sizes its array in powers of
-     * two, so the value is rounded up to one (1000 becomes 1024) and {@link #getCapacity()} returns that.
+     * How many records the queue holds; default {@value #DEFAULT_CAPACITY}. The ring is sized in powers of two, so
+     * the value is rounded up to one (1000 becomes 1024) and {@link #getCapacity()} returns that. Each slot's record
+     * is made when the slot is first used and then reused: about 150 bytes a slot once the ring has gone round.
      *
      * @throws IllegalArgumentException outside 2 to {@value #MAX_CAPACITY}
      * @throws IllegalStateException once the queue exists
@@ -212,6 +220,9 @@ public class QueueHandler extends Handler implements FilterOnlyHandler {
      * {@link #setCallerLocation callerLocation}) the caller fixed; a JBoss {@code ExtLogRecord} also keeps its MDC
      * and NDC. With a formatter, as in Python, the message is the formatter's full text and the exception is
      * cleared. The original record is never changed, so other handlers see it as it was.
+     *
+     * <p>Unless a subclass overrides a hook, records are not copied but prepared in place in the queue's ring; the
+     * handlers behind the queue see the same values as this copy has.
      */
     protected LogRecord prepare(LogRecord record) {
         return RecordSnapshot.of(record, getFormatter(), capturesCallerLocation(0));
@@ -219,7 +230,7 @@ public class QueueHandler extends Handler implements FilterOnlyHandler {
 
     /** Python's {@code enqueue(record)}: puts the prepared record on the queue under the overflow policy. */
     protected void enqueue(LogRecord record) {
-        listener.offer(queue(), record);
+        queueRecord(record, null, false);
     }
 
     // ---- Handler
@@ -242,7 +253,63 @@ public class QueueHandler extends Handler implements FilterOnlyHandler {
         emit(record);
     }
 
+    /**
+     * As {@link #handle}, for another queue's listener: the record is prepared into this queue before this returns,
+     * so this queue can be given the other queue's reused record.
+     */
+    @Override
+    public void handleInBatch(LogRecord record) {
+        handle(record);
+    }
+
     private void emit(LogRecord record) {
+        if (hooksOverridden) {
+            emitThroughHooks(record);
+        } else {
+            queueRecord(record, getFormatter(), true);
+        }
+    }
+
+    /**
+     * Fixes the mutable parts of {@code record} on this thread, as {@link #prepare} does (with {@code formatter}, its
+     * text becomes the message), and queues it, counting it accepted if {@code accept}; failures are reported, never
+     * thrown.
+     */
+    private void queueRecord(LogRecord record, Formatter formatter, boolean accept) {
+        String message;
+        Throwable thrown;
+        Map<String, ?> mdc;
+        boolean callerLocation;
+        try {
+            message = RecordSnapshot.message(record, formatter);
+            thrown = RecordSnapshot.thrown(record, formatter);
+            mdc = RecordSnapshot.mdc(record);
+            callerLocation = capturesCallerLocation(0);
+            if (callerLocation) {
+                RecordSnapshot.findCaller(record);
+            }
+        } catch (RuntimeException e) {
+            if (!accept) {
+                queue().countDropped();
+            }
+            reportError(describe() + ": could not prepare a record of logger " + record.getLoggerName(), e,
+                    ErrorManager.FORMAT_FAILURE);
+            return;
+        }
+        RecordQueue target = queue();
+        if (accept) {
+            startListenerIfConfigured();
+            target.countAccepted();
+        }
+        try {
+            listener.offer(target, record, message, thrown, callerLocation, mdc);
+        } catch (RuntimeException e) {
+            reportError(describe() + ": could not queue a record of logger " + record.getLoggerName(), e,
+                    ErrorManager.WRITE_FAILURE);
+        }
+    }
+
+    private void emitThroughHooks(LogRecord record) {
         LogRecord prepared;
         try {
             prepared = prepare(record);
@@ -333,6 +400,20 @@ public class QueueHandler extends Handler implements FilterOnlyHandler {
             throw new IllegalStateException(option + ": cannot be changed once queue '" + name
                     + "' has been made (on its first record or when its listener started)");
         }
+    }
+
+    private static boolean overridesHooks(Class<?> type) {
+        for (Class<?> c = type; c != QueueHandler.class; c = c.getSuperclass()) {
+            for (String hook : new String[] {"prepare", "enqueue"}) {
+                try {
+                    c.getDeclaredMethod(hook, LogRecord.class);
+                    return true;
+                } catch (NoSuchMethodException notHere) {
+                    // Look further up.
+                }
+            }
+        }
+        return false;
     }
 
     private static int roundUpToPowerOfTwo(int value) {

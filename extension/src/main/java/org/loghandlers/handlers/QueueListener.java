@@ -1,5 +1,6 @@
 package org.loghandlers.handlers;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -10,7 +11,6 @@ import java.util.logging.ErrorManager;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import org.jctools.queues.MessagePassingQueue;
 
 /**
  * Takes records off a {@link QueueHandler}'s queue and hands them to its handlers on one consumer thread: Python's
@@ -18,7 +18,9 @@ import org.jctools.queues.MessagePassingQueue;
  * {@code QueueHandler.listener}).
  *
  * <p>The consumer drains the queue in batches, hands each record to every handler, and flushes the handlers once at
- * the end of a batch, not per record. When the queue is empty it parks; the next producer wakes it. It runs on its
+ * the end of a batch, not per record (memory handlers excepted: their flush empties their buffer, which they do by
+ * their own rules). Stream and file handlers are given the queue's reused record, any other handler a copy of its
+ * own (see {@link BatchTarget}). When the queue is empty it parks; the next producer wakes it. It runs on its
  * own daemon thread {@code loghandlers-queue-<name>} ({@link #start()}) or on an executor the caller supplies
  * ({@link #start(Executor)}), such as a container's managed executor. There it runs as a chain of short tasks, each
  * handing over to the next after about a second, so that no task lives long enough for the container to take it for
@@ -51,7 +53,8 @@ public final class QueueListener implements AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     /** After the stop, the one consumer is whoever holds this lock. */
     private final ReentrantLock afterStop = new ReentrantLock();
-    private final MessagePassingQueue.Consumer<LogRecord> deliverer = this::deliver;
+    /** The record last delivered, swapped into the queue at the next take; only the consumer touches it. */
+    private PreparedRecord spare;
 
     private volatile Handler[] handlers = NO_HANDLERS;
     private volatile boolean respectHandlerLevel;
@@ -187,20 +190,26 @@ public final class QueueListener implements AutoCloseable {
         return state != NEW;
     }
 
-    // ---- producer side, called by QueueHandler.enqueue on the logging thread
+    // ---- producer side, called by QueueHandler on the logging thread
 
-    void offer(RecordQueue queue, LogRecord record) {
+    /**
+     * Queues {@code original} as {@link PreparedRecord#fill} prepares it from the values the logging thread fixed
+     * ({@code message}, {@code thrown}, the caller if {@code callerLocation}, the {@code mdc}), under the overflow
+     * policy.
+     */
+    void offer(RecordQueue queue, LogRecord original, String message, Throwable thrown, boolean callerLocation,
+               Map<String, ?> mdc) {
         if (state == STOPPED) {
-            deliverDirectly(queue, record);
+            deliverDirectly(queue, new PreparedRecord(original, message, thrown, callerLocation, mdc));
             return;
         }
-        if (queue.offer(record)) {
+        if (queue.offer(original, message, thrown, callerLocation, mdc)) {
             afterOffer(queue);
             return;
         }
         switch (queue.policy()) {
             case BLOCK:
-                offerWaiting(queue, record);
+                offerWaiting(queue, original, message, thrown, callerLocation, mdc);
                 break;
             case DROP_NEWEST:
                 queue.countDropped();
@@ -209,25 +218,26 @@ public final class QueueListener implements AutoCloseable {
                 }
                 break;
             case DROP_OLDEST:
-                offerDroppingOldest(queue, record);
+                offerDroppingOldest(queue, original, message, thrown, callerLocation, mdc);
                 break;
             default:
                 throw new AssertionError(queue.policy());
         }
     }
 
-    private void offerWaiting(RecordQueue queue, LogRecord record) {
+    private void offerWaiting(RecordQueue queue, LogRecord original, String message, Throwable thrown,
+                              boolean callerLocation, Map<String, ?> mdc) {
         if (Thread.currentThread() == consumer) {
             // A handler logging back into its own full queue would wait for itself: it is the consumer, so it
             // delivers the record now instead.
-            deliver(record);
+            deliver(new PreparedRecord(original, message, thrown, callerLocation, mdc));
             queue.countDelivered(1);
             return;
         }
         for (int attempt = 1; ; attempt++) {
             int now = state;
             if (now == STOPPED) {
-                deliverDirectly(queue, record);
+                deliverDirectly(queue, new PreparedRecord(original, message, thrown, callerLocation, mdc));
                 return;
             }
             if (now == NEW) {
@@ -241,21 +251,22 @@ public final class QueueListener implements AutoCloseable {
             } else {
                 LockSupport.parkNanos(this, PARK_NANOS_WHILE_FULL);
             }
-            if (queue.offer(record)) {
+            if (queue.offer(original, message, thrown, callerLocation, mdc)) {
                 afterOffer(queue);
                 return;
             }
         }
     }
 
-    private void offerDroppingOldest(RecordQueue queue, LogRecord record) {
+    private void offerDroppingOldest(RecordQueue queue, LogRecord original, String message, Throwable thrown,
+                                     boolean callerLocation, Map<String, ?> mdc) {
         do {
             if (state == STOPPED) {
-                deliverDirectly(queue, record);
+                deliverDirectly(queue, new PreparedRecord(original, message, thrown, callerLocation, mdc));
                 return;
             }
             queue.dropOldest();
-        } while (!queue.offer(record));
+        } while (!queue.offer(original, message, thrown, callerLocation, mdc));
         afterOffer(queue);
     }
 
@@ -274,7 +285,7 @@ public final class QueueListener implements AutoCloseable {
         }
     }
 
-    private void deliverDirectly(RecordQueue queue, LogRecord record) {
+    private void deliverDirectly(RecordQueue queue, PreparedRecord record) {
         afterStop.lock();
         try {
             drainDirectly(queue);
@@ -311,9 +322,8 @@ public final class QueueListener implements AutoCloseable {
         try {
             RecordQueue queue = source.queue();
             while (state == RUNNING) {
-                int taken = queue.drain(deliverer, BATCH_LIMIT);
+                int taken = deliverUpTo(queue, BATCH_LIMIT, false);
                 if (taken > 0) {
-                    queue.countDelivered(taken);
                     flushHandlers();
                 }
                 long left = next == null ? 0 : sliceEnd - System.nanoTime();
@@ -321,9 +331,14 @@ public final class QueueListener implements AutoCloseable {
                     handedOver = handOver(next);
                     return;
                 }
-                if (taken < BATCH_LIMIT && queue.isEmpty()) {
-                    reportDrops(queue);
-                    parkUntilOffered(queue, left);
+                if (taken < BATCH_LIMIT) {
+                    if (queue.isEmpty()) {
+                        reportDrops(queue);
+                        parkUntilOffered(queue, left);
+                    } else if (taken == 0) {
+                        // A producer has claimed the next slot and is filling it.
+                        Thread.onSpinWait();
+                    }
                 }
             }
         } finally {
@@ -383,16 +398,49 @@ public final class QueueListener implements AutoCloseable {
 
     /** Delivers what is queued; called holding {@link #afterStop}. */
     private void drainDirectly(RecordQueue queue) {
-        long taken = 0;
-        LogRecord record;
-        while ((record = queue.poll()) != null) {
-            deliver(record);
-            taken++;
-        }
-        if (taken > 0) {
-            queue.countDelivered(taken);
+        if (deliverUpTo(queue, Integer.MAX_VALUE, true) > 0) {
             flushHandlers();
         }
+    }
+
+    /**
+     * Takes up to {@code limit} records off the queue in order, each swapped for the record delivered before it, and
+     * delivers them; returns how many were taken. A handler that logs while it is given one of ours re-enters here on
+     * the same thread; that nested take gets a fresh record to swap in, since the one in {@link #spare} is in use.
+     *
+     * @param waitForClaimed wait out a producer filling the oldest slot (after the stop, nothing else would take it)
+     */
+    private int deliverUpTo(RecordQueue queue, int limit, boolean waitForClaimed) {
+        int taken = 0;
+        int delivered = 0;
+        try {
+            while (taken < limit) {
+                PreparedRecord replacement = spare != null ? spare : new PreparedRecord();
+                spare = null;
+                PreparedRecord record = waitForClaimed ? queue.poll(replacement) : queue.take(replacement);
+                if (record == null) {
+                    spare = replacement;
+                    break;
+                }
+                taken++;
+                try {
+                    if (record.isFilled()) {
+                        deliver(record);
+                        delivered++;
+                    } else {
+                        queue.countDropped();
+                    }
+                } finally {
+                    record.clear();
+                    spare = record;
+                }
+            }
+        } finally {
+            if (delivered > 0) {
+                queue.countDelivered(delivered);
+            }
+        }
+        return taken;
     }
 
     private void reportDrops(RecordQueue queue) {
@@ -403,17 +451,30 @@ public final class QueueListener implements AutoCloseable {
         LogRecord warning = new LogRecord(Level.WARNING, report.message(queue.name()));
         warning.setLoggerName(QueueHandler.class.getName());
         warning.setSourceClassName(null);
-        deliver(warning);
+        deliver(new PreparedRecord(warning, warning.getMessage(), null, false, Map.of()));
         flushHandlers();
     }
 
-    private void deliver(LogRecord record) {
+    /**
+     * Gives {@code record} to every handler: the record itself to those that {@linkplain Targets#takesReusedRecord
+     * take it for the call only}, one copy of it, made when first needed, to all the others, which may keep it.
+     */
+    private void deliver(PreparedRecord record) {
         boolean respectLevel = respectHandlerLevel;
+        LogRecord kept = null;
         for (Handler handler : handlers) {
             try {
-                if (!respectLevel || record.getLevel().intValue() >= handler.getLevel().intValue()) {
-                    Targets.handleInBatch(handler, record, respectLevel);
+                if (respectLevel && record.getLevel().intValue() < handler.getLevel().intValue()) {
+                    continue;
                 }
+                LogRecord given = record;
+                if (!Targets.takesReusedRecord(handler, record)) {
+                    if (kept == null) {
+                        kept = record.copyToKeep();
+                    }
+                    given = kept;
+                }
+                Targets.handleInBatch(handler, given, respectLevel);
             } catch (RuntimeException e) {
                 source.reportError("QueueListener of queue '" + source.getName() + "': handler " + handler
                         + " failed on a record of logger " + record.getLoggerName(), e, ErrorManager.WRITE_FAILURE);
@@ -423,6 +484,9 @@ public final class QueueListener implements AutoCloseable {
 
     private void flushHandlers() {
         for (Handler handler : handlers) {
+            if (!Targets.flushedByListener(handler)) {
+                continue;
+            }
             try {
                 handler.flush();
             } catch (RuntimeException e) {

@@ -1,31 +1,41 @@
 package org.loghandlers.handlers;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.LogRecord;
-import org.jctools.queues.MessagePassingQueue;
-import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
-import org.jctools.queues.atomic.MpscAtomicArrayQueue;
 
 /**
- * The bounded, pre-allocated queue between a {@link QueueHandler} and its {@link QueueListener}, with the counters
- * behind {@link QueueStatistics}.
+ * The bounded ring between a {@link QueueHandler} and its {@link QueueListener}, with the counters behind
+ * {@link QueueStatistics}. Its slots hold reusable {@link PreparedRecord}s: a logging thread claims a slot and fills
+ * its record in place, the consumer takes the record out by swapping in the one it delivered before, so after the
+ * ring's first lap queueing a record allocates nothing.
  *
- * <p>Block and drop-newest use a JCTools multi-producer single-consumer array queue: producers only compete on one
- * index. Drop-oldest needs a producer to remove the oldest record itself (waiting for the consumer would make it a
- * blocking policy), so it uses JCTools' multi-producer multi-consumer array queue, where that is safe.
+ * <p>The protocol is Dmitry Vyukov's bounded queue, as LMAX's Disruptor also uses it: each slot has a sequence that
+ * says whose turn it is. A producer may fill the slot of position {@code p} when its sequence is {@code p}, and
+ * publishes it by setting {@code p + 1}; the consumer takes it then and frees it for position {@code p + capacity}.
+ * Producers compete only on the claim of the next position (one compare-and-set). Drop-oldest lets a producer remove
+ * the oldest record itself, so for that policy the consumer's position is claimed by compare-and-set too; otherwise
+ * it belongs to the one consumer. Built on {@code java.util.concurrent.atomic} only: nothing here touches
+ * {@code sun.misc.Unsafe}, which a WildFly deployment cannot see.
  *
- * <p>Both are JCTools' {@code atomic} variants, built on field updaters and {@code AtomicReferenceArray}: nothing
- * here touches {@code sun.misc.Unsafe}, which a WildFly deployment cannot see and Java 24+ warns about.
+ * <p>Records are made as their slots are first used (a queue that never fills holds few of them) and are cleared of
+ * their message, exception and MDC once delivered, so an idle ring keeps nothing of an application alive.
  */
 final class RecordQueue {
 
     private final String name;
     private final OverflowPolicy policy;
-    private final MessagePassingQueue<LogRecord> records;
     private final int capacity;
+    private final int mask;
+    private final boolean consumersCompete;
+    private final PreparedRecord[] records;
+    private final AtomicLongArray sequences;
+    private final PaddedPosition nextClaim = new PaddedPosition();
+    private final PaddedPosition nextTake = new PaddedPosition();
 
     private final LongAdder accepted = new LongAdder();
     private final AtomicLong delivered = new AtomicLong();
@@ -36,13 +46,18 @@ final class RecordQueue {
     private long droppedReported;
     private Instant firstUnreportedDrop;
 
+    /** @param capacity a power of two */
     RecordQueue(String name, int capacity, OverflowPolicy policy) {
         this.name = name;
         this.policy = policy;
-        this.records = policy == OverflowPolicy.DROP_OLDEST
-                ? new MpmcAtomicArrayQueue<>(capacity)
-                : new MpscAtomicArrayQueue<>(capacity);
-        this.capacity = records.capacity();
+        this.capacity = capacity;
+        this.mask = capacity - 1;
+        this.consumersCompete = policy == OverflowPolicy.DROP_OLDEST;
+        this.records = new PreparedRecord[capacity];
+        this.sequences = new AtomicLongArray(capacity);
+        for (int i = 0; i < capacity; i++) {
+            sequences.lazySet(i, i);
+        }
     }
 
     String name() {
@@ -61,43 +76,125 @@ final class RecordQueue {
         accepted.increment();
     }
 
-    /** Adds {@code record} if there is room; any producer thread. */
-    boolean offer(LogRecord record) {
-        if (!records.offer(record)) {
-            return false;
+    /**
+     * Queues {@code original} as {@link PreparedRecord#fill} prepares it, if there is room; any producer thread.
+     * Should filling fail, the slot is still published, empty, so that the ring never stalls; the consumer counts it
+     * as dropped and the failure is thrown here.
+     */
+    boolean offer(LogRecord original, String message, Throwable thrown, boolean callerLocation, Map<String, ?> mdc) {
+        long position;
+        PreparedRecord record;
+        while (true) {
+            position = nextClaim.get();
+            int slot = (int) position & mask;
+            long sequence = sequences.get(slot);
+            if (sequence == position) {
+                PreparedRecord present = records[slot];
+                PreparedRecord made = present == null ? new PreparedRecord() : null;
+                if (nextClaim.compareAndSet(position, position + 1)) {
+                    record = present;
+                    if (record == null) {
+                        record = made;
+                        records[slot] = made;
+                    }
+                    break;
+                }
+            } else if (sequence < position) {
+                return false;
+            }
         }
-        int size = records.size();
+        try {
+            record.fill(original, message, thrown, callerLocation, mdc);
+        } finally {
+            sequences.set((int) position & mask, position + 1);
+        }
+        recordSize();
+        return true;
+    }
+
+    private void recordSize() {
+        int size = size();
         int mark = highWaterMark.get();
         while (size > mark && !highWaterMark.compareAndSet(mark, size)) {
             mark = highWaterMark.get();
         }
-        return true;
     }
 
     /**
-     * Removes the oldest record for drop-oldest and counts it as dropped; any producer thread (the queue is MPMC
-     * for this policy). Returns whether a record was removed.
+     * Takes the oldest record if one is published, leaving {@code replacement} in its slot for a later producer;
+     * null if none is. Only the consumer (the listener, or whoever delivers after its stop) calls this.
+     */
+    PreparedRecord take(PreparedRecord replacement) {
+        while (true) {
+            long position = nextTake.get();
+            int slot = (int) position & mask;
+            long sequence = sequences.get(slot);
+            if (sequence != position + 1) {
+                if (sequence < position + 1) {
+                    return null;
+                }
+                continue;
+            }
+            if (consumersCompete) {
+                if (!nextTake.compareAndSet(position, position + 1)) {
+                    continue;
+                }
+            } else {
+                nextTake.lazySet(position + 1);
+            }
+            PreparedRecord taken = records[slot];
+            records[slot] = replacement;
+            sequences.set(slot, position + capacity);
+            return taken;
+        }
+    }
+
+    /**
+     * As {@link #take}, but waits out a producer that has claimed the oldest slot and not yet published it: null
+     * only when the queue is empty.
+     */
+    PreparedRecord poll(PreparedRecord replacement) {
+        while (true) {
+            PreparedRecord taken = take(replacement);
+            if (taken != null || isEmpty()) {
+                return taken;
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * Removes the oldest published record for drop-oldest and counts it as dropped; any producer thread (the
+     * consumer's position is claimed by compare-and-set for this policy). Returns whether a record was removed.
      */
     boolean dropOldest() {
-        if (records.poll() == null) {
-            return false;
+        while (true) {
+            long position = nextTake.get();
+            int slot = (int) position & mask;
+            long sequence = sequences.get(slot);
+            if (sequence != position + 1) {
+                if (sequence < position + 1) {
+                    return false;
+                }
+                continue;
+            }
+            if (nextTake.compareAndSet(position, position + 1)) {
+                records[slot].clear();
+                sequences.set(slot, position + capacity);
+                countDropped();
+                return true;
+            }
         }
-        countDropped();
-        return true;
-    }
-
-    /** Takes up to {@code limit} records in order; only the one consumer at a time. */
-    int drain(MessagePassingQueue.Consumer<LogRecord> consumer, int limit) {
-        return records.drain(consumer, limit);
-    }
-
-    /** Takes the oldest record, waiting out a producer that has claimed its slot but not yet filled it. */
-    LogRecord poll() {
-        return records.poll();
     }
 
     boolean isEmpty() {
-        return records.isEmpty();
+        return nextTake.get() >= nextClaim.get();
+    }
+
+    private int size() {
+        long taken = nextTake.get();
+        long claimed = nextClaim.get();
+        return (int) Math.max(0, Math.min(capacity, claimed - taken));
     }
 
     void countDelivered(long count) {
@@ -128,7 +225,7 @@ final class RecordQueue {
         synchronized (this) {
             droppedNow = dropped;
         }
-        return new QueueStatistics(name, capacity, accepted.sum(), delivered.get(), droppedNow, records.size(),
+        return new QueueStatistics(name, capacity, accepted.sum(), delivered.get(), droppedNow, size(),
                 highWaterMark.get());
     }
 
@@ -139,5 +236,23 @@ final class RecordQueue {
             return count + (count == 1 ? " record" : " records") + " dropped by queue '" + queueName + "' since "
                     + since;
         }
+    }
+
+    /**
+     * A position counter alone on its cache line (64 bytes), so that producers claiming and the consumer taking do
+     * not slow each other down by sharing one.
+     */
+    @SuppressWarnings("unused")
+    private static final class PaddedPosition extends AtomicLong {
+
+        private static final long serialVersionUID = 1L;
+
+        private long p1;
+        private long p2;
+        private long p3;
+        private long p4;
+        private long p5;
+        private long p6;
+        private long p7;
     }
 }

@@ -1,10 +1,16 @@
 package org.loghandlers.handlers;
 
+import java.util.Map;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 import java.util.logging.SimpleFormatter;
+import org.loghandlers.format.CapturedRecord;
 
-/** Makes the copy of a record that {@link QueueHandler#prepare} puts on the queue. */
+/**
+ * What {@link QueueHandler#prepare} fixes on the logging thread before a record leaves it: the message (merged, or
+ * the queue's formatter's full text), the MDC and the caller. The costly parts are done here, before a slot of the
+ * ring is claimed; {@link PreparedRecord#fill} then only copies fields.
+ */
 final class RecordSnapshot {
 
     /** Only its {@code formatMessage}, JUL's merge of a message with its parameters, is used. */
@@ -14,19 +20,54 @@ final class RecordSnapshot {
     }
 
     /**
-     * A copy of {@code record} whose mutable parts are fixed now: with a {@code formatter} the message is the
-     * formatter's full text and the exception is cleared (Python's rule); without one the message is merged with
-     * its parameters and the exception kept for the consumer's formatter.
+     * The queued message: with a {@code formatter}, its full text (Python's rule); without one, the message merged
+     * with its parameters, in the record's own style for a JBoss LogManager record.
+     */
+    static String message(LogRecord record, Formatter formatter) {
+        if (formatter != null) {
+            return formatter.format(record);
+        }
+        if (record instanceof PreparedRecord) {
+            return record.getMessage();
+        }
+        if (JBossRecordCopier.isExtLogRecord(record)) {
+            return JBossRecordCopier.formattedMessage(record);
+        }
+        return MESSAGE_MERGER.formatMessage(record);
+    }
+
+    /** The exception the queued record keeps: none once a formatter has printed it into the message. */
+    static Throwable thrown(LogRecord record, Formatter formatter) {
+        return formatter == null ? record.getThrown() : null;
+    }
+
+    /** The MDC as it is now: a JBoss LogManager record's, or what a prepared record captured; else empty. */
+    static Map<String, ?> mdc(LogRecord record) {
+        if (record instanceof CapturedRecord) {
+            return ((CapturedRecord) record).getCapturedMdc();
+        }
+        if (JBossRecordCopier.isExtLogRecord(record)) {
+            return JBossRecordCopier.mdc(record);
+        }
+        return Map.of();
+    }
+
+    /** Finds the caller now, on the logging thread (a stack walk unless the record already knows it). */
+    static void findCaller(LogRecord record) {
+        record.getSourceClassName();
+    }
+
+    /**
+     * Python's {@code prepare}: a copy of {@code record} whose mutable parts are fixed now, a {@link PreparedRecord},
+     * or an {@code ExtLogRecord} for a JBoss LogManager record. The queue's ring records are filled the same way.
      */
     static LogRecord of(LogRecord record, Formatter formatter, boolean callerLocation) {
-        String formatted = formatter == null ? null : formatter.format(record);
-        LogRecord jbossCopy = JBossRecordCopier.copy(record, formatted, callerLocation);
-        if (jbossCopy != null) {
-            return jbossCopy;
+        String message = message(record, formatter);
+        Map<String, ?> mdc = mdc(record);
+        if (callerLocation) {
+            findCaller(record);
         }
-        if (formatted != null) {
-            return new PreparedRecord(record, formatted, null, callerLocation);
-        }
-        return new PreparedRecord(record, MESSAGE_MERGER.formatMessage(record), record.getThrown(), callerLocation);
+        PreparedRecord prepared = new PreparedRecord(record, message, thrown(record, formatter), callerLocation, mdc);
+        return prepared.isFromJBoss() ? prepared.copyToKeep() : prepared;
     }
 }

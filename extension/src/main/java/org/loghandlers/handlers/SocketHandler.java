@@ -10,6 +10,7 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 
 import org.loghandlers.format.JsonFormatter;
+import org.loghandlers.options.Durations;
 import org.loghandlers.options.LogManagerProperties;
 
 /**
@@ -34,7 +35,7 @@ public class SocketHandler extends Handler implements BatchTarget {
     /** Python's {@code logging.handlers.DEFAULT_TCP_LOGGING_PORT}, the port when none is set. */
     public static final int DEFAULT_TCP_LOGGING_PORT = 9020;
 
-    private static final int MAX_TIMEOUT_SECONDS = Integer.MAX_VALUE / 1000;
+    private static final int MAX_WAIT_SECONDS = 86_400;
 
     /** Guards {@link #connection} and its replacement; taken before the connection's own lock. */
     private final Object state = new Object();
@@ -43,8 +44,8 @@ public class SocketHandler extends Handler implements BatchTarget {
     private volatile double retryStart = 1.0;
     private volatile double retryFactor = 2.0;
     private volatile double retryMax = 30.0;
-    private volatile double connectTimeout = 1.0;
-    private volatile double writeTimeout = 1.0;
+    private volatile int connectTimeoutMillis = 1000;
+    private volatile int writeTimeoutMillis = 1000;
     private volatile RecordFormat format = RecordFormat.PICKLE;
     private volatile Formatter defaultJson;
     private volatile ReconnectingConnection connection;
@@ -110,7 +111,7 @@ public class SocketHandler extends Handler implements BatchTarget {
 
     /** Seconds to wait after a failed connection before the next attempt (Python's {@code retryStart}); 1.0. */
     public void setRetryStart(double retryStart) {
-        this.retryStart = seconds("retryStart", retryStart, true);
+        this.retryStart = seconds("retryStart", retryStart);
         reconfigure();
     }
 
@@ -134,7 +135,7 @@ public class SocketHandler extends Handler implements BatchTarget {
 
     /** The longest wait between two attempts, in seconds (Python's {@code retryMax}); 30.0. */
     public void setRetryMax(double retryMax) {
-        this.retryMax = seconds("retryMax", retryMax, true);
+        this.retryMax = seconds("retryMax", retryMax);
         reconfigure();
     }
 
@@ -142,27 +143,33 @@ public class SocketHandler extends Handler implements BatchTarget {
         return retryMax;
     }
 
-    /** Seconds a connection attempt may take (Python's {@code makeSocket(timeout=1)}); 1.0. */
-    public void setConnectTimeout(double connectTimeout) {
-        this.connectTimeout = seconds("connectTimeout", connectTimeout, false);
+    /**
+     * How long a connection attempt may take (Python's {@code makeSocket(timeout=1)}); default 1000 ms.
+     * Milliseconds, a number with a unit ({@code 500ms}, {@code 2s}) or an ISO-8601 duration ({@code PT0.5S}).
+     */
+    public void setConnectTimeout(String connectTimeout) {
+        this.connectTimeoutMillis = millis("connectTimeout", connectTimeout);
         reconfigure();
     }
 
-    public double getConnectTimeout() {
-        return connectTimeout;
+    /** The connect timeout as milliseconds with their unit, such as {@code 1000ms}. */
+    public String getConnectTimeout() {
+        return connectTimeoutMillis + "ms";
     }
 
     /**
-     * Seconds a write may wait for a receiver that does not read (Python keeps the connect timeout for
-     * {@code sendall}); 1.0. After it the connection is given up and the record counted as lost.
+     * How long a write may wait for a receiver that does not read (Python keeps its connect timeout for
+     * {@code sendall}); default 1000 ms, in the same forms as {@link #setConnectTimeout connectTimeout}. After it
+     * the connection is given up and the record counted as lost.
      */
-    public void setWriteTimeout(double writeTimeout) {
-        this.writeTimeout = seconds("writeTimeout", writeTimeout, false);
+    public void setWriteTimeout(String writeTimeout) {
+        this.writeTimeoutMillis = millis("writeTimeout", writeTimeout);
         reconfigure();
     }
 
-    public double getWriteTimeout() {
-        return writeTimeout;
+    /** The write timeout as milliseconds with their unit, such as {@code 1000ms}. */
+    public String getWriteTimeout() {
+        return writeTimeoutMillis + "ms";
     }
 
     /**
@@ -192,14 +199,29 @@ public class SocketHandler extends Handler implements BatchTarget {
         return closed;
     }
 
-    private static double seconds(String option, double value, boolean zeroAllowed) {
-        boolean valid = zeroAllowed ? value >= 0 : value > 0;
-        if (!valid || value > MAX_TIMEOUT_SECONDS) {
+    /** Python's seconds for the backoff, from 0 to {@value #MAX_WAIT_SECONDS} (a day). */
+    private static double seconds(String option, double value) {
+        if (!(value >= 0) || value > MAX_WAIT_SECONDS) {
             throw new IllegalArgumentException(option + ": " + value + " is not a number of seconds it can use;"
-                    + " expected " + (zeroAllowed ? "0 or more" : "more than 0") + " and at most "
-                    + MAX_TIMEOUT_SECONDS + ", such as 1 or 0.5");
+                    + " expected 0 to " + MAX_WAIT_SECONDS + ", such as 1 or 0.5");
         }
         return value;
+    }
+
+    /** A timeout in the forms of {@link Durations}, from 1 ms to 24 days. */
+    private static int millis(String option, String text) {
+        long millis;
+        try {
+            millis = Durations.parseMillis(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": '" + text + "' is not a span of time; accepted: "
+                    + Durations.ACCEPTED);
+        }
+        if (millis < 1 || millis > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(option + ": '" + text + "' is out of range; accepted: "
+                    + Durations.ACCEPTED + ", from 1 ms to 24 days");
+        }
+        return (int) millis;
     }
 
     // ---- Python's hooks
@@ -329,7 +351,7 @@ public class SocketHandler extends Handler implements BatchTarget {
             int toPort = port;
             current = new ReconnectingConnection(this, peer(toHost, toPort),
                     timeout -> ChannelEndpoint.connect(address(toHost, toPort), timeout),
-                    new Backoff(retryStart, retryFactor, retryMax), millis(connectTimeout), millis(writeTimeout));
+                    new Backoff(retryStart, retryFactor, retryMax), connectTimeoutMillis, writeTimeoutMillis);
             connection = current;
         }
         return current;
@@ -348,10 +370,6 @@ public class SocketHandler extends Handler implements BatchTarget {
         return "tcp " + host + ":" + port + hint;
     }
 
-    private static int millis(double seconds) {
-        return (int) Math.max(1, Math.round(seconds * 1000));
-    }
-
     /** After a change of address: the next record connects to the new one. */
     private void reconnect() {
         synchronized (state) {
@@ -368,8 +386,8 @@ public class SocketHandler extends Handler implements BatchTarget {
         synchronized (state) {
             ReconnectingConnection current = connection;
             if (current != null) {
-                current.configure(new Backoff(retryStart, retryFactor, retryMax), millis(connectTimeout),
-                        millis(writeTimeout));
+                current.configure(new Backoff(retryStart, retryFactor, retryMax), connectTimeoutMillis,
+                        writeTimeoutMillis);
             }
         }
     }

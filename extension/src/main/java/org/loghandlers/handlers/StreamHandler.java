@@ -201,6 +201,11 @@ public class StreamHandler extends Handler implements BatchTarget {
         return autoFlush && !writingBatch;
     }
 
+    /** Whether the record being written is part of a queue listener's batch; called under {@link #lock}. */
+    final boolean isWritingBatch() {
+        return writingBatch;
+    }
+
     /**
      * Writes one encoded record, the first {@code length} bytes of {@code encoded}; called under {@link #lock}.
      * Subclasses decide here where the bytes go and what to do first (roll over, reopen). The array is reused for

@@ -1,7 +1,9 @@
 package org.loghandlers.handlers;
 
+import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
+import org.loghandlers.format.AppendingFormatter;
 
 /** How our forwarding handlers pass a record on to a target handler. */
 final class Targets {
@@ -34,6 +36,32 @@ final class Targets {
         } else {
             handleIgnoringLevel(target, record);
         }
+    }
+
+    /**
+     * Whether a queue listener may give {@code target} the queue's own {@code record}, which is reused once the call
+     * returns, rather than a copy: only a {@link BatchTarget}, which promises not to keep it, and for a record from
+     * JBoss LogManager only when the target formats with one of our formatters (which read what the record captured),
+     * since another library's formatter expects an {@code ExtLogRecord}.
+     */
+    static boolean takesReusedRecord(Handler target, PreparedRecord record) {
+        if (!(target instanceof BatchTarget)) {
+            return false;
+        }
+        if (!record.isFromJBoss()) {
+            return true;
+        }
+        Formatter formatter = target.getFormatter();
+        return formatter == null || formatter instanceof AppendingFormatter;
+    }
+
+    /**
+     * Whether a queue listener flushes {@code handler} when a batch ends and when it stops. Not for handlers that
+     * keep records by design (our memory and buffering handlers, the JDK's {@code MemoryHandler}): their flush sends
+     * the buffer on, which they do by their own rules (capacity, flush level, close), as behind Python's listener.
+     */
+    static boolean flushedByListener(Handler handler) {
+        return !(handler instanceof BufferingHandler) && !(handler instanceof java.util.logging.MemoryHandler);
     }
 
     static boolean passesFilter(Handler handler, LogRecord record) {

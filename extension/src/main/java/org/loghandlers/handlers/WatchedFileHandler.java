@@ -12,9 +12,14 @@ import org.loghandlers.options.LogManagerProperties;
  *
  * <p>Before each record it compares the identity of the file at the path (device and inode) with that of the file
  * it has open, and reopens by path when they differ or the file is gone. A file truncated in place (logrotate's
- * {@code copytruncate}) keeps its identity and is written on as it is.
+ * {@code copytruncate}) keeps its identity and is written on as it is. Behind a queue, whose listener writes records
+ * in batches and flushes once per batch, the identity is checked before the first record of each batch instead of
+ * before every record: one {@code stat} per batch, as the batch is one write.
  */
 public class WatchedFileHandler extends FileHandler {
+
+    /** Whether the identity was checked for the batch being written; guarded by {@link #lock}. */
+    private boolean checkedThisBatch;
 
     /** A handler to be configured through its setters (see {@link FileHandler#FileHandler()}). */
     public WatchedFileHandler() {
@@ -34,8 +39,19 @@ public class WatchedFileHandler extends FileHandler {
 
     @Override
     protected void emit(LogRecord record, byte[] encoded, int length) throws IOException {
-        reopenIfNeeded();
+        boolean inBatch = isWritingBatch();
+        if (!inBatch || !checkedThisBatch) {
+            reopenIfNeeded();
+            checkedThisBatch = inBatch;
+        }
         super.emit(record, encoded, length);
+    }
+
+    /** A flush ends a batch: the next batch checks the identity again. */
+    @Override
+    protected void flushQuietly() {
+        checkedThisBatch = false;
+        super.flushQuietly();
     }
 
     /** Reopens the file when the one at the path is no longer the one open; called under {@link #lock}. */

@@ -21,7 +21,9 @@ import org.loghandlers.handlers.ReportingErrorManager;
  * <p>A subclass supplies four hooks: {@link #open()} (bind, subscribe), {@link #receive(long)} (wait a bounded time
  * for input and {@link #deliver} what arrived), {@link #wakeUp()} (make a waiting {@code receive} return) and
  * {@link #finish()} (on stop: take no new input, deliver what was already received, release everything). The hooks
- * are called by one thread at a time, never concurrently, so a subclass needs no locking of its own.
+ * are called by one thread at a time, never concurrently, so a subclass needs no locking of its own. Its public
+ * no-argument constructor and its setters do no I/O: the extension builds one to check a configuration. What it
+ * delivers is usually a {@link ReceivedRecord}, made by {@link WireFormat#decode} or {@link ReceivedRecords}.
  *
  * <p>{@link #start(Executor)} runs the receiving loop on an executor, such as a container's managed executor, as a
  * chain of tasks of about a second each (the way {@link org.loghandlers.handlers.QueueListener} does, since WildFly

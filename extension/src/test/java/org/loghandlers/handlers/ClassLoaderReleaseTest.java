@@ -16,7 +16,6 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.jboss.logmanager.ExtLogRecord;
-import org.jctools.queues.MessagePassingQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +31,7 @@ class ClassLoaderReleaseTest {
 
     private WeakReference<ClassLoader> useHandlersInAnApplicationLoader(ClassLoader server) throws Exception {
         URL classes = QueueHandler.class.getProtectionDomain().getCodeSource().getLocation();
-        URL jctools = MessagePassingQueue.class.getProtectionDomain().getCodeSource().getLocation();
-        URLClassLoader application = new URLClassLoader(new URL[] {classes, jctools}, server);
+        URLClassLoader application = new URLClassLoader(new URL[] {classes}, server);
         Class<?> fileType = application.loadClass(FileHandler.class.getName());
         Handler file = (Handler) fileType.getConstructor(String.class).newInstance(dir.resolve("app.log").toString());
         file.setFormatter((Formatter) application.loadClass("org.loghandlers.format.PythonFormatter")

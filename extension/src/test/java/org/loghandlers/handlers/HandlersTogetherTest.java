@@ -2,11 +2,14 @@ package org.loghandlers.handlers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
@@ -50,5 +53,67 @@ class HandlersTogetherTest {
         queue.close();
         target.close();
         assertEquals(List.of("producer-7 hello"), Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
+
+    /** Counts the writes and flushes that reach the stream underneath a handler. */
+    private static final class CountingStream extends OutputStream {
+        final AtomicInteger writes = new AtomicInteger();
+        final AtomicInteger flushes = new AtomicInteger();
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        @Override
+        public void write(int b) {
+            bytes.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            writes.incrementAndGet();
+            bytes.write(b, off, len);
+        }
+
+        @Override
+        public void flush() {
+            flushes.incrementAndGet();
+        }
+    }
+
+    @Test
+    void aMemoryHandlerSendsItsBufferToAStreamAsOneBatchWithOneFlush() {
+        CountingStream stream = new CountingStream();
+        StreamHandler target = new StreamHandler(stream);
+        MemoryHandler memory = new MemoryHandler(100, Level.SEVERE, target);
+        for (int i = 0; i < 9; i++) {
+            memory.publish(new LogRecord(Level.INFO, "context " + i));
+        }
+        assertEquals(0, stream.writes.get(), "buffered until the flush level");
+        memory.publish(new LogRecord(Level.SEVERE, "failure"));
+
+        assertEquals(10, stream.bytes.toString(StandardCharsets.UTF_8).lines().count());
+        assertEquals(1, stream.flushes.get(), "one flush for the buffer, not one per record");
+        target.publish(new LogRecord(Level.INFO, "direct"));
+        assertEquals(2, stream.flushes.get(), "the stream's own autoFlush still applies to records from a logger");
+    }
+
+    @Test
+    void aMemoryHandlerBehindAQueueKeepsItsBufferUntilItsOwnFlushLevelAsBehindPythonsListener() throws Exception {
+        Path file = dir.resolve("context.log");
+        FileHandler target = new FileHandler(file.toString());
+        MemoryHandler memory = new MemoryHandler(1000, Level.SEVERE, target);
+        QueueHandler queue = new QueueHandler(memory);
+        for (int i = 0; i < 50; i++) {
+            queue.publish(new LogRecord(Level.INFO, "context " + i));
+        }
+        queue.getListener().stop();
+        assertEquals(50, queue.getStatistics().delivered());
+        assertEquals(50, memory.getBufferedCount(), "not emptied at the end of a batch or at the listener's stop");
+        assertEquals(List.of(), Files.readAllLines(file, StandardCharsets.UTF_8));
+
+        queue.publish(new LogRecord(Level.SEVERE, "failure"));
+        queue.close();
+        target.close();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals(51, lines.size());
+        assertEquals("failure", lines.get(50));
     }
 }

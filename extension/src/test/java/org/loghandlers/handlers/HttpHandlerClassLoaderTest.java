@@ -11,7 +11,6 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
-import org.jctools.queues.MessagePassingQueue;
 import org.junit.jupiter.api.Test;
 import org.loghandlers.testing.HttpReceiver;
 
@@ -24,8 +23,7 @@ class HttpHandlerClassLoaderTest {
 
     private static WeakReference<ClassLoader> useAndClose(HttpReceiver receiver, String format) throws Exception {
         URL classes = HttpHandler.class.getProtectionDomain().getCodeSource().getLocation();
-        URL jctools = MessagePassingQueue.class.getProtectionDomain().getCodeSource().getLocation();
-        URLClassLoader application = new URLClassLoader(new URL[] {classes, jctools},
+        URLClassLoader application = new URLClassLoader(new URL[] {classes},
                 ClassLoader.getPlatformClassLoader());
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();

@@ -7,7 +7,6 @@ import static org.loghandlers.testing.ProgramRecords.pythonLines;
 import static org.loghandlers.testing.ProgramRecords.rotatingFiles;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.LogManager;
 import java.util.stream.Stream;
-import org.jctools.queues.MessagePassingQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loghandlers.testing.AuditLog;
@@ -96,11 +94,10 @@ class LoggingPropertiesTest {
 
     @Test
     void onTheBootClassPathAHandlerStillLoadsTheFormatterItsPropertiesName() throws Exception {
-        // As on a server started with -Xbootclasspath/a:loghandlers.jar:jctools-core.jar, where our classes'
-        // class loader is null (the bootstrap loader).
+        // As on a server started with -Xbootclasspath/a:loghandlers.jar, where our classes' class loader is null
+        // (the bootstrap loader).
         String handler = RotatingFileHandler.class.getName();
-        String bootClassPath = String.join(File.pathSeparator, codeSource(RotatingFileHandler.class),
-                codeSource(MessagePassingQueue.class));
+        String bootClassPath = codeSource(RotatingFileHandler.class);
         Path config = dir.resolve("logging.properties");
         Files.writeString(config, onePythonFormattedFile(handler, "app.log", ""), StandardCharsets.UTF_8);
         PlainJvm.Output output = PlainJvm.run(dir, List.of("-Xbootclasspath/a:" + bootClassPath),
@@ -232,7 +229,7 @@ class LoggingPropertiesTest {
                     org.loghandlers.handlers.SocketHandler.host=127.0.0.1
                     org.loghandlers.handlers.SocketHandler.port=%d
                     org.loghandlers.handlers.SocketHandler.retryStart=0.5
-                    org.loghandlers.handlers.SocketHandler.writeTimeout=2.5
+                    org.loghandlers.handlers.SocketHandler.writeTimeout=PT2.5S
                     org.loghandlers.handlers.DatagramHandler.host=127.0.0.1
                     org.loghandlers.handlers.DatagramHandler.port=%d
                     org.loghandlers.handlers.DatagramHandler.format=json
@@ -247,7 +244,7 @@ class LoggingPropertiesTest {
             assertTrue(json.startsWith("{") && json.contains("\"message\":\"record 00\""), json);
             List<String> handlers = output.stdoutLines().stream().filter(line -> line.startsWith("handler ")).toList();
             assertProperties(handlers.get(0), SocketHandler.class, "port=" + tcp.port(), "retryStart=0.5",
-                    "writeTimeout=2.5", "format=pickle");
+                    "writeTimeout=2500ms", "format=pickle");
             assertProperties(handlers.get(1), DatagramHandler.class, "port=" + udp.getLocalPort(), "format=json");
             assertEquals(List.of(), output.stderrLines());
         }

@@ -29,7 +29,6 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.MDC;
-import org.jctools.queues.MessagePassingQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -402,8 +401,7 @@ class QueueHandlerTest {
     @Test
     void worksWithoutJBossLogManagerOnTheClassPath() throws Exception {
         URL classes = QueueHandler.class.getProtectionDomain().getCodeSource().getLocation();
-        URL jctools = MessagePassingQueue.class.getProtectionDomain().getCodeSource().getLocation();
-        try (URLClassLoader withoutJBoss = new URLClassLoader(new URL[] {classes, jctools},
+        try (URLClassLoader withoutJBoss = new URLClassLoader(new URL[] {classes},
                 ClassLoader.getPlatformClassLoader())) {
             assertThrows(ClassNotFoundException.class,
                     () -> Class.forName("org.jboss.logmanager.ExtLogRecord", false, withoutJBoss));
@@ -439,8 +437,7 @@ class QueueHandlerTest {
             }
         };
         URL classes = QueueHandler.class.getProtectionDomain().getCodeSource().getLocation();
-        URL jctools = MessagePassingQueue.class.getProtectionDomain().getCodeSource().getLocation();
-        try (URLClassLoader deployment = new URLClassLoader(new URL[] {classes, jctools}, withoutSunMisc)) {
+        try (URLClassLoader deployment = new URLClassLoader(new URL[] {classes}, withoutSunMisc)) {
             assertThrows(ClassNotFoundException.class, () -> Class.forName("sun.misc.Unsafe", true, deployment));
             Class<?> type = Class.forName(QueueHandler.class.getName(), true, deployment);
             Handler handler = (Handler) type.getConstructor().newInstance();

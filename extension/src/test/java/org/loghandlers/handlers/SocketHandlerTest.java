@@ -252,7 +252,7 @@ class SocketHandlerTest {
             try {
                 fillBacklog(full, fillers);
                 SocketHandler handler = socketTo(((InetSocketAddress) full.getLocalAddress()).getPort());
-                handler.setConnectTimeout(0.3);
+                handler.setConnectTimeout("300ms");
                 long start = System.nanoTime();
                 logger.severe("to a peer that never accepts");
                 long took = millisSince(start);
@@ -297,7 +297,7 @@ class SocketHandlerTest {
         FrameReceiver receiver = closeLater(FrameReceiver.start());
         receiver.stall();
         SocketHandler handler = socketTo(receiver.port());
-        handler.setWriteTimeout(0.3);
+        handler.setWriteTimeout("300");
         handler.setRetryStart(60);
         String big = "x".repeat(256 * 1024);
         long slowest = 0;
@@ -423,13 +423,14 @@ class SocketHandlerTest {
         assertRefused(() -> handler.setHost(" "), "host: ' ' is empty; expected a host name");
         assertRefused(() -> handler.setHost(null), "host: 'null' is empty");
         assertRefused(() -> handler.setRetryStart(-1), "retryStart: -1.0 is not a number of seconds it can use;"
-                + " expected 0 or more");
+                + " expected 0 to 86400");
         assertRefused(() -> handler.setRetryMax(Double.NaN), "retryMax: NaN is not a number of seconds");
         assertRefused(() -> handler.setRetryFactor(0.5), "retryFactor: 0.5 is not a factor the wait can grow by;"
                 + " expected a number of 1 or more");
-        assertRefused(() -> handler.setConnectTimeout(0), "connectTimeout: 0.0 is not a number of seconds it can"
-                + " use; expected more than 0");
-        assertRefused(() -> handler.setWriteTimeout(-2), "writeTimeout: -2.0");
+        assertRefused(() -> handler.setConnectTimeout("0"), "connectTimeout: '0' is out of range; accepted: a number"
+                + " of milliseconds (5000), a number with a unit ms, s, m or h (500ms, 5s) or an ISO-8601 duration"
+                + " (PT5S), from 1 ms to 24 days");
+        assertRefused(() -> handler.setWriteTimeout("soon"), "writeTimeout: 'soon' is not a span of time; accepted:");
         assertRefused(() -> handler.setFormat("xml"), "format: 'xml' is not a record format; expected pickle");
         assertEquals(SocketHandler.DEFAULT_TCP_LOGGING_PORT, handler.getPort());
         assertEquals("localhost", handler.getHost());
@@ -450,8 +451,12 @@ class SocketHandlerTest {
         assertEquals(1.0, handler.getRetryStart());
         assertEquals(2.0, handler.getRetryFactor());
         assertEquals(30.0, handler.getRetryMax());
-        assertEquals(1.0, handler.getConnectTimeout());
-        assertEquals(1.0, handler.getWriteTimeout());
+        assertEquals("1000ms", handler.getConnectTimeout());
+        assertEquals("1000ms", handler.getWriteTimeout());
+        handler.setConnectTimeout("PT0.25S");
+        handler.setWriteTimeout("2s");
+        assertEquals("250ms", handler.getConnectTimeout());
+        assertEquals("2000ms", handler.getWriteTimeout());
         assertFalse(handler.isClosed());
     }
 }

@@ -39,6 +39,31 @@ class WatchedFileHandlerTest {
     }
 
     @Test
+    void behindAQueueTheBatchAfterLogrotateRenamedTheFileGoesToAFreshFile() throws Exception {
+        Path file = dir.resolve("app.log");
+        Path rotated = dir.resolve("app.log.1");
+        WatchedFileHandler handler = new WatchedFileHandler(file.toString());
+        QueueHandler queue = new QueueHandler(handler);
+        for (int i = 0; i < 100; i++) {
+            queue.publish(record("before " + i));
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (queue.getStatistics().delivered() < 100 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        Files.move(file, rotated);
+        for (int i = 0; i < 100; i++) {
+            queue.publish(record("after " + i));
+        }
+        queue.close();
+        handler.close();
+        assertEquals(100, lines(rotated).size());
+        assertEquals("before 99", lines(rotated).get(99));
+        assertEquals(100, lines(file).size());
+        assertEquals("after 0", lines(file).get(0));
+    }
+
+    @Test
     void recreatesTheFileAfterItWasDeleted() throws IOException {
         Path file = dir.resolve("app.log");
         WatchedFileHandler handler = new WatchedFileHandler(file.toString());

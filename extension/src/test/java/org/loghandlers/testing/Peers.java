@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What a test does when a real peer it needs (CPython, rsyslog) is missing: skips with a message on a developer's
- * machine, fails where {@code -Dloghandlers.require-peers=true} says every peer must be there (as {@code .ci/run}
+ * machine, fails where {@code -Dtests.require-peers=true} says every peer must be there (as {@code .ci/run}
  * does), so that CI never passes by skipping.
  */
 public final class Peers {
 
-    public static final String REQUIRED_PROPERTY = "loghandlers.require-peers";
+    /**
+     * Not under {@code loghandlers.}: MicroProfile Config sees system properties, and the extension refuses keys of
+     * its own namespace that it does not know.
+     */
+    public static final String REQUIRED_PROPERTY = "tests.require-peers";
 
     private Peers() {
     }

@@ -52,7 +52,7 @@ final class Deployments {
         return ShrinkWrap.create(WebArchive.class, name + ".war").addClasses(classes);
     }
 
-    /** The loghandlers jar and its run-time dependency (JCTools), as the build copied them. */
+    /** The loghandlers jar (it has no run-time dependency), as the build copied it. */
     static File[] warLibraries() {
         Path dir = Path.of(System.getProperty("tck.war-libraries", "target/war-libraries"));
         try (Stream<Path> jars = Files.list(dir)) {

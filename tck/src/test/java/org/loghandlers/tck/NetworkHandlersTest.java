@@ -52,8 +52,8 @@ class NetworkHandlersTest {
                         loghandlers.handler.ship.retry-start=0.5
                         loghandlers.handler.ship.retry-factor=3
                         loghandlers.handler.ship.retry-max=10
-                        loghandlers.handler.ship.connect-timeout=0.75
-                        loghandlers.handler.ship.write-timeout=2
+                        loghandlers.handler.ship.connect-timeout=750ms
+                        loghandlers.handler.ship.write-timeout=2s
                         loghandlers.handler.ship.loggers=none
                         loghandlers.handler.async.type=queue
                         loghandlers.handler.async.handlers=ship
@@ -71,8 +71,8 @@ class NetworkHandlersTest {
             assertEquals(0.5, ship.getRetryStart());
             assertEquals(3.0, ship.getRetryFactor());
             assertEquals(10.0, ship.getRetryMax());
-            assertEquals(0.75, ship.getConnectTimeout());
-            assertEquals(2.0, ship.getWriteTimeout());
+            assertEquals("750ms", ship.getConnectTimeout());
+            assertEquals("2000ms", ship.getWriteTimeout());
             assertEquals("pickle", ship.getFormat());
             assertSame(ship, ((QueueHandler) handler(deployment, "async")).getHandlers()[0]);
             DatagramHandler datagrams = (DatagramHandler) handler(deployment, "udp");

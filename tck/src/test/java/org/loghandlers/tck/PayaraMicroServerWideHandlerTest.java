@@ -22,9 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A handler for the whole server, set up as a Payara Micro user would without CDI: the loghandlers jar and JCTools
- * on the JVM's class path or its boot class path (not {@code --addlibs}: the JDK's {@code LogManager} loads handler
- * classes only through the system class loader, and Payara adds those jars to a loader of its own), and
+ * A handler for the whole server, set up as a Payara Micro user would without CDI: the loghandlers jar on the JVM's
+ * class path or its boot class path (not {@code --addlibs}: the JDK's {@code LogManager} loads handler classes only
+ * through the system class loader, and Payara adds those jars to a loader of its own), and
  * {@code --logproperties} with Payara's own file plus a {@code RotatingFileHandler} with a {@code PythonFormatter}
  * on one logger. The application is a plain WAR that knows nothing of loghandlers.
  */

@@ -54,7 +54,6 @@ class InstallScriptIT {
         }
         assertEquals(jars, named);
         assertTrue(jars.keySet().stream().anyMatch(n -> n.startsWith("loghandlers-")), "the extension jar");
-        assertTrue(jars.keySet().stream().anyMatch(n -> n.startsWith("jctools-core-")), "its runtime dependency");
     }
 
     @Test

@@ -36,7 +36,8 @@ class ServerWideHandlersIT {
             "fileName", type -> WORK.resolve("options/" + type.getSimpleName() + ".log").toString(),
             "atTime", type -> "10:30",
             "target", type -> "CONSOLE",
-            "terminator", type -> "|");
+            "terminator", type -> "|",
+            "trustStorePassword", type -> "changeit");
 
     private static TestServer server;
     private static LoggingApp app;

@@ -5,19 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.loghandlers.receivers.GoldenFrame;
 import org.loghandlers.testing.Python;
 
 /** Pickle protocol 1 as CPython 3.13 writes it: against a frame CPython made, and against CPython itself. */
@@ -50,21 +47,9 @@ class PickleWriterTest {
         return d;
     }
 
-    private static byte[] golden() throws IOException {
-        try (InputStream in = PickleWriterTest.class.getResourceAsStream("/golden_socket_frame_py3.13.hex")) {
-            StringBuilder hex = new StringBuilder();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
-                if (!line.startsWith("#")) {
-                    hex.append(line.trim());
-                }
-            }
-            return HexFormat.of().parseHex(hex);
-        }
-    }
-
     @Test
-    void theFrameOfTheGoldenRecordIsTheOneCPythonMade() throws IOException {
-        assertArrayEquals(golden(), PickleWriter.frame(goldenRecordDict()));
+    void theFrameOfTheGoldenRecordIsTheOneCPythonMade() {
+        assertArrayEquals(GoldenFrame.frame(), PickleWriter.frame(goldenRecordDict()));
     }
 
     @Test

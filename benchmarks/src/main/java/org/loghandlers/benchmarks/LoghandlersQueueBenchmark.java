@@ -3,50 +3,43 @@ package org.loghandlers.benchmarks;
 import java.nio.file.Path;
 import java.util.logging.Logger;
 
+import org.loghandlers.format.PythonFormatter;
 import org.loghandlers.handlers.FileHandler;
-import org.loghandlers.handlers.OverflowPolicy;
 import org.loghandlers.handlers.QueueHandler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Our {@link QueueHandler} (its default capacity, overflow {@code block}, no caller location) in front of our
- * {@link FileHandler}; durable and buffered are the file handler's {@code autoFlush}. Closing the queue handler
- * drains the queue into the file; the file handler is closed after it. Under both LogManagers.
+ * Our {@link QueueHandler} in front of our {@link FileHandler}, both on their defaults as a user writes them in code
+ * ({@code new QueueHandler(new FileHandler(name))}): capacity 8192, overflow {@code block}, caller location as the
+ * file's format needs it (not at all here), and the file's {@code autoFlush=true}, which behind a queue means one
+ * write and flush per batch. There is no durable or buffered variant: behind a queue, the flush is always at the end
+ * of a batch. Closing the queue handler drains the queue into the file; the file handler is closed after it.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = Workload.JDK_LOG_MANAGER)
-public class LoghandlersQueueHandlerBenchmark extends FileScenario {
-
-    @Param({"durable", "buffered"})
-    public String flush;
+public class LoghandlersQueueBenchmark extends FileScenario {
 
     private FileHandler file;
-    private QueueHandler handler;
+    private QueueHandler queue;
     private Logger logger;
 
     @Override
     protected void open(Path directory) {
         Scenarios.requireLogManagerOf(method());
-        file = forWorkload(new FileHandler(directory.resolve("app.log").toString()), flush);
-        handler = new QueueHandler(QueueHandler.DEFAULT_CAPACITY, OverflowPolicy.BLOCK, file);
-        handler.setCallerLocation(false);
-        logger = WorkloadLogger.attach(handler);
+        file = new FileHandler(directory.resolve("app.log").toString());
+        file.setFormatter(new PythonFormatter(Workload.PYTHON_FORMAT));
+        queue = new QueueHandler(file);
+        logger = WorkloadLogger.attach(queue);
     }
 
     @Override
     protected void close() {
-        WorkloadLogger.detach(logger, handler);
-        handler.close();
+        WorkloadLogger.detach(logger, queue);
+        queue.close();
         file.close();
-    }
-
-    @Override
-    protected String describe() {
-        return "flush=" + flush;
     }
 
     @Benchmark

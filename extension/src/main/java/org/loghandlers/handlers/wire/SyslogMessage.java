@@ -1,0 +1,11 @@
+package org.loghandlers.handlers.wire;
+
+import java.time.Instant;
+
+/**
+ * What one syslog message says, before a {@link SyslogFormat} lays it out: the encoded priority, when it happened,
+ * the RFC header fields (null for none) and the text (the formatted record, with the handler's ident in front).
+ */
+public record SyslogMessage(int priority, Instant timestamp, String hostname, String appName, String procid,
+        String msgid, StructuredData structuredData, String text) {
+}
