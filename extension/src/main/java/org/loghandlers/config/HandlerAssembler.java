@@ -17,6 +17,7 @@ import java.util.logging.Level;
 import org.loghandlers.options.OptionValues;
 import org.loghandlers.options.LogManagerProperties;
 import org.loghandlers.options.PropertyList;
+import org.loghandlers.options.Secrets;
 
 /**
  * Builds the handlers of a validated configuration: each one with its no-arg constructor, then every option through
@@ -144,7 +145,7 @@ public final class HandlerAssembler {
         int before = problems.size();
         for (Map.Entry<String, String> property : properties.entrySet()) {
             String key = spec.key(group + "." + property.getKey());
-            String shown = PropertyList.mayHoldSecret(property.getKey()) ? "(hidden)" : property.getValue();
+            String shown = PropertyList.mayHoldSecret(property.getKey()) ? Secrets.HIDDEN : property.getValue();
             try {
                 invoke(handler, setter, PropertyList.format(Map.of(property.getKey(), property.getValue())), key,
                         shown);
@@ -160,7 +161,7 @@ public final class HandlerAssembler {
             all.putAll(properties);
             invoke(handler, setter, PropertyList.format(all), spec.key(groupOption), "(the " + group + ".* options)");
         } catch (IllegalArgumentException e) {
-            problems.add(new ConfigProblem(spec.key(groupOption), "(hidden)", e.getMessage()));
+            problems.add(new ConfigProblem(spec.key(groupOption), Secrets.HIDDEN, e.getMessage()));
         } catch (ConfigException e) {
             problems.add(e.problem());
         }

@@ -14,9 +14,10 @@ import java.util.logging.LogRecord;
 
 import org.loghandlers.format.PythonFormatter;
 import org.loghandlers.handlers.wire.SenderHeaders;
-import org.loghandlers.options.DurationText;
+import org.loghandlers.options.Durations;
 import org.loghandlers.options.LogManagerProperties;
 import org.loghandlers.options.PropertyList;
+import org.loghandlers.options.Secrets;
 
 /**
  * Sends each record to a Kafka topic, for central logging across many application instances; a Kafka receiver (or
@@ -204,16 +205,17 @@ public class KafkaHandler extends Handler {
 
     /**
      * The longest a logging call waits for Kafka to take a record (Kafka's {@code max.block.ms}); default 100 ms
-     * (see {@link #DEFAULT_MAX_BLOCK}). Text such as {@code 100ms}, {@code 1s} or a number of milliseconds.
+     * (see {@link #DEFAULT_MAX_BLOCK}): a number of milliseconds, a number with a unit ({@code 250ms}, {@code 1s})
+     * or ISO-8601 ({@code PT0.25S}); the getter says milliseconds.
      *
      * @throws IllegalArgumentException unless it is a duration under one minute
      * @throws IllegalStateException once the producer is made
      */
     public void setMaxBlock(String maxBlock) {
-        Duration parsed = DurationText.parse(maxBlock);
+        Duration parsed = duration("maxBlock", maxBlock);
         if (parsed.compareTo(Duration.ofMinutes(1)) >= 0) {
             throw new IllegalArgumentException("maxBlock: '" + maxBlock + "' is too long for a logging call;"
-                    + " accepted: " + DurationText.ACCEPTED + ", under 1m");
+                    + " accepted: " + Durations.ACCEPTED + ", under a minute");
         }
         synchronized (state) {
             requireNotOpened("maxBlock");
@@ -222,7 +224,7 @@ public class KafkaHandler extends Handler {
     }
 
     public String getMaxBlock() {
-        return DurationText.format(maxBlock);
+        return maxBlock.toMillis() + "ms";
     }
 
     /**
@@ -232,11 +234,20 @@ public class KafkaHandler extends Handler {
      * @throws IllegalArgumentException unless it is a duration
      */
     public void setCloseTimeout(String closeTimeout) {
-        this.closeTimeout = DurationText.parse(closeTimeout);
+        this.closeTimeout = duration("closeTimeout", closeTimeout);
     }
 
     public String getCloseTimeout() {
-        return DurationText.format(closeTimeout);
+        return closeTimeout.toMillis() + "ms";
+    }
+
+    private static Duration duration(String option, String text) {
+        try {
+            return Duration.ofMillis(Durations.parseMillis(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": '" + text + "' is not a duration; accepted: "
+                    + Durations.ACCEPTED);
+        }
     }
 
     /**
@@ -268,7 +279,7 @@ public class KafkaHandler extends Handler {
     /** The pass-through properties in the form {@link #setKafkaProperties} reads, secrets' values hidden. */
     public String getKafkaProperties() {
         Map<String, String> shown = new java.util.TreeMap<>(kafkaProperties);
-        shown.replaceAll((property, value) -> PropertyList.mayHoldSecret(property) ? "(hidden)" : value);
+        shown.replaceAll((property, value) -> PropertyList.mayHoldSecret(property) ? Secrets.HIDDEN : value);
         return PropertyList.format(shown);
     }
 

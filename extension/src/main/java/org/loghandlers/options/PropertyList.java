@@ -58,13 +58,14 @@ public final class PropertyList {
     }
 
     /**
-     * Whether a property of this name may hold a secret (a password, a JAAS configuration, a token), so that no
-     * message or getter repeats its value.
+     * Whether a property of this name may hold a secret: what {@link Secrets} says, and also a JAAS configuration,
+     * a token or a key anywhere in a dotted library property ({@code sasl.jaas.config}, {@code ssl.key.password}),
+     * so that no message or getter repeats its value.
      */
     public static boolean mayHoldSecret(String name) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
-        return lower.contains("password") || lower.contains("jaas") || lower.contains("secret")
-                || lower.contains("credential") || lower.contains("token") || lower.endsWith(".key");
+        return Secrets.isSecret(lower) || lower.contains("jaas") || lower.contains("pass") || lower.contains("token")
+                || lower.endsWith(".key");
     }
 
     /** The text {@link #parse} reads back as {@code properties}. */
