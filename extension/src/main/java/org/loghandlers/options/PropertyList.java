@@ -64,8 +64,16 @@ public final class PropertyList {
      */
     public static boolean mayHoldSecret(String name) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
-        return Secrets.isSecret(lower) || lower.contains("jaas") || lower.contains("pass") || lower.contains("token")
-                || lower.endsWith(".key");
+        if (Secrets.isSecret(lower) || lower.endsWith(".key")) {
+            return true;
+        }
+        for (String part : lower.split("\\.")) {
+            if (part.contains("password") || part.contains("passwd") || part.contains("secret")
+                    || part.contains("cred") || part.contains("jaas") || part.contains("token")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text {@link #parse} reads back as {@code properties}. */

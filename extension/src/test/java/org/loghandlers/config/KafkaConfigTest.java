@@ -150,4 +150,28 @@ class KafkaConfigTest {
         assertTrue(found.stream().anyMatch(p -> p.startsWith("loghandlers.handler.central.max-block=forever:")
                 && p.contains("500ms, 5s")), found::toString);
     }
+
+    @Test
+    void aKafkaReceiversOptionsAreCheckedAndASecretIsNeverRepeated() {
+        LogHandlersConfig config = ConfigReader.read(props(
+                "loghandlers.handler.sink.type", "null",
+                "loghandlers.receiver.back.type", "kafka",
+                "loghandlers.receiver.back.handlers", "sink",
+                "loghandlers.receiver.back.group", "central",
+                "loghandlers.receiver.back.kafka.max.poll.records", "100",
+                "loghandlers.receiver.back.kafka.max.pol.records", "100",
+                "loghandlers.receiver.back.kafka.sasl.jaas.confg", "x required password=\"hunter2\";",
+                "loghandlers.receiver.back.kafka.group.id", "other"), problems);
+        problems.addAll(ReceiverValidator.validate(config, getClass().getClassLoader()).problems());
+
+        List<String> found = described();
+        assertEquals(3, found.size(), String.join("\n", found));
+        assertTrue(found.stream().anyMatch(p -> p.startsWith("loghandlers.receiver.back.kafka.max.pol.records=100:")
+                && p.endsWith("did you mean max.poll.records?")), found::toString);
+        assertTrue(found.stream().anyMatch(p -> p.startsWith(
+                "loghandlers.receiver.back.kafka.sasl.jaas.confg=(hidden):")), found::toString);
+        assertTrue(found.stream().anyMatch(p -> p.startsWith("loghandlers.receiver.back.kafka.group.id=other:")
+                && p.contains("use the receiver's option group")), found::toString);
+        assertFalse(String.join("\n", found).contains("hunter2"), found::toString);
+    }
 }

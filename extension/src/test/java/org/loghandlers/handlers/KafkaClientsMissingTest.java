@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
@@ -38,25 +37,31 @@ class KafkaClientsMissingTest {
     }
 
     @Test
-    void aConfigurationOfTypeKafkaFailsNamingTheArtifactToAdd() throws Exception {
+    void aHandlerOrReceiverOfTypeKafkaFailsTheConfigurationNamingTheArtifactToAdd() throws Exception {
         try (URLClassLoader loader = withoutKafka()) {
             Class<?> reader = loader.loadClass("org.loghandlers.config.ConfigReader");
             Class<?> validator = loader.loadClass("org.loghandlers.config.ConfigValidator");
             Class<?> configType = loader.loadClass("org.loghandlers.config.LogHandlersConfig");
             List<Object> problems = new ArrayList<>();
+            Class<?> receiverValidator = loader.loadClass("org.loghandlers.config.ReceiverValidator");
             Object config = reader.getMethod("read", Map.class, List.class).invoke(null, Map.of(
                     "loghandlers.handler.central.type", "kafka",
                     "loghandlers.handler.central.kafka.linger.ms", "5",
-                    "loghandlers.handler.local.type", "null"), problems);
-            Object result = validator.getMethod("validate", configType, ClassLoader.class).invoke(null, config, loader);
-            Method problemsOf = result.getClass().getMethod("problems");
-            problemsOf.setAccessible(true);
-            List<?> found = (List<?>) problemsOf.invoke(result);
+                    "loghandlers.handler.local.type", "null",
+                    "loghandlers.receiver.back.type", "kafka",
+                    "loghandlers.receiver.back.handlers", "local"), problems);
+            List<String> found = new ArrayList<>();
+            for (Class<?> checks : List.of(validator, receiverValidator)) {
+                Object result = checks.getMethod("validate", configType, ClassLoader.class).invoke(null, config,
+                        loader);
+                ((List<?>) result.getClass().getMethod("problems").invoke(result)).forEach(p -> found.add(p.toString()));
+            }
 
-            assertEquals(1, found.size(), found::toString);
-            String problem = found.get(0).toString();
-            assertTrue(problem.startsWith("loghandlers.handler.central.type=kafka: type kafka needs"
-                    + " org.apache.kafka:kafka-clients on the class path"), problem);
+            assertEquals(2, found.size(), found::toString);
+            assertTrue(found.get(0).startsWith("loghandlers.handler.central.type=kafka: type kafka needs"
+                    + " org.apache.kafka:kafka-clients on the class path"), found::toString);
+            assertTrue(found.get(1).startsWith("loghandlers.receiver.back.type=kafka: type kafka needs"
+                    + " org.apache.kafka:kafka-clients on the class path"), found::toString);
         }
     }
 
