@@ -37,8 +37,8 @@ import org.loghandlers.options.Secrets;
  *
  * <p>The producer is made on a thread of its own when the first record arrives; until it has the topic's metadata,
  * and whenever it loses it (a broker restarting), records wait in a backlog of at most {@code buffer.memory} bytes,
- * so the application's first records are neither lost nor slowed ({@link KafkaDispatcher}). The producer's options
- * (all but key, level, filter and formatter) are fixed from then on. Records of Kafka's own loggers
+ * so the application's first records are neither lost nor slowed ({@link KafkaDispatcher}). The options that shape
+ * the producer (bootstrap servers, topic, format, max-block, the Kafka properties) are fixed from then on. Records of Kafka's own loggers
  * ({@code org.apache.kafka}) are never sent, so that the client's logging cannot loop back into it.
  */
 public class KafkaHandler extends Handler {
