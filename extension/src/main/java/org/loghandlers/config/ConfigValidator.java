@@ -125,6 +125,11 @@ public final class ConfigValidator {
         boolean queue = HandlerTypes.QUEUE.equals(spec.type());
         Set<String> accepted = new TreeSet<>(CommonOptions.ALL);
         accepted.addAll(setters.keySet());
+        for (String group : ConfigKeys.PASS_THROUGH_GROUPS) {
+            if (HandlerOptions.passThroughSetter(setters, group) != null) {
+                accepted.add(group + ".<property>");
+            }
+        }
         if (queue) {
             accepted.addAll(CommonOptions.QUEUE_ONLY);
         }
@@ -132,7 +137,10 @@ public final class ConfigValidator {
             String name = option.getKey();
             String value = option.getValue();
             String key = spec.key(name);
-            if (CommonOptions.isCommon(name, setters)) {
+            String group = ConfigKeys.passThroughGroup(name);
+            if (group != null && HandlerOptions.passThroughSetter(setters, group) != null) {
+                continue; // handed to the client library as written; its setter checks it when the handler is built
+            } else if (CommonOptions.isCommon(name, setters)) {
                 validateCommon(spec, name, value, loader, problems);
             } else if (queue && CommonOptions.QUEUE_ONLY.contains(name)) {
                 validateQueueOption(spec, name, value, problems);

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.loghandlers.options.OptionValues;
+import org.loghandlers.options.PropertyList;
+import org.loghandlers.options.Secrets;
 import org.loghandlers.options.Suggestions;
 import org.loghandlers.receivers.Receiver;
 
@@ -168,7 +170,9 @@ public final class ReceiverValidator {
                 try {
                     sample.setPrefixedOption(name, value);
                 } catch (IllegalArgumentException e) {
-                    problems.add(new ConfigProblem(key, value, e.getMessage()));
+                    // A library property may hold a password (kafka.sasl.jaas.config): never repeat its value.
+                    problems.add(new ConfigProblem(key, PropertyList.mayHoldSecret(name) ? Secrets.HIDDEN : value,
+                            e.getMessage()));
                 }
             } else if (receiverClass != null) {
                 problems.add(new ConfigProblem(key, value, "unknown option for receiver "
