@@ -27,7 +27,7 @@ import org.loghandlers.options.Secrets;
  * <p>A logging call encodes the record ({@link #setFormat format}) and hands it to Kafka's producer, which batches,
  * compresses and sends it on its own thread; the call waits at most {@link #setMaxBlock max-block} for room in the
  * producer's buffer. Defaults are safe: {@code acks=all}, idempotence on (a retry never duplicates a record), batches
- * gathered for 20 ms and compressed with lz4; every other producer property is passed through
+ * gathered for 20 ms and compressed with gzip; every other producer property is passed through
  * ({@link #setKafkaProperties}). What Kafka could not take or deliver is counted ({@link #getStatistics()}),
  * reported once per outage through the error manager, and, once Kafka delivers again, sent as one WARNING record
  * {@code "N records lost by KafkaHandler 'x' (topic t) since <time>"}.
@@ -253,7 +253,7 @@ public class KafkaHandler extends Handler {
     /**
      * Producer properties passed to Kafka as they are, over the handler's defaults ({@code acks=all},
      * {@code enable.idempotence=true}, {@code linger.ms=20}, {@code batch.size=65536},
-     * {@code compression.type=lz4}): {@code name=value} separated by commas, a comma in a value written {@code \,}
+     * {@code compression.type=zstd}): {@code name=value} separated by commas, a comma in a value written {@code \,}
      * ({@code compression.type=zstd,linger.ms=50}). In MicroProfile Config each is also a key of its own,
      * {@code loghandlers.handler.<name>.kafka.<property>}. Replaces what an earlier call set.
      *
