@@ -19,6 +19,7 @@ import org.loghandlers.format.JsonFormatter;
 import org.loghandlers.format.PythonRecordDict;
 import org.loghandlers.handlers.wire.FormBody;
 import org.loghandlers.handlers.wire.JsonBody;
+import org.loghandlers.options.Durations;
 import org.loghandlers.options.LogManagerProperties;
 
 /**
@@ -174,20 +175,17 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
 
     /**
      * The longest a logging call (or a batch) waits for its request, connecting, answer and retries included;
-     * default 5000 ms. Milliseconds, a number with a unit ({@code 5s}) or an ISO-8601 duration ({@code PT5S}).
+     * default 5 seconds, from 1 ms to a day. A time option: a bare number is seconds, as Python's (see
+     * {@link Durations}).
      */
     public void setTimeout(String timeout) {
-        this.timeoutMillis = HttpOptionValues.millis("timeout", timeout, 1);
+        this.timeoutMillis = Durations.millis("timeout", timeout, 1, Durations.DAY_MILLIS);
         this.settings = settings();
     }
 
-    /** The timeout as milliseconds with their unit, such as {@code 5000ms}. */
+    /** The timeout, such as {@code 5s}. */
     public String getTimeout() {
-        return timeoutMillis + "ms";
-    }
-
-    public long getTimeoutMillis() {
-        return timeoutMillis;
+        return Durations.format(timeoutMillis);
     }
 
     /**
@@ -217,19 +215,15 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
 
     /**
      * With a JSON format, how long a batch waits for more records before it is sent; default 0: a batch goes as
-     * soon as the previous request is done. Same forms as {@link #setTimeout timeout}.
+     * soon as the previous request is done. A time option as {@link #setTimeout timeout}, from 0 to a day.
      */
     public void setLinger(String linger) {
-        this.lingerMillis = HttpOptionValues.millis("linger", linger, 0);
+        this.lingerMillis = Durations.millis("linger", linger, 0, Durations.DAY_MILLIS);
     }
 
-    /** The linger as milliseconds with their unit, such as {@code 0ms}. */
+    /** The linger, such as {@code 0s} or {@code 50ms}. */
     public String getLinger() {
-        return lingerMillis + "ms";
-    }
-
-    public long getLingerMillis() {
-        return lingerMillis;
+        return Durations.format(lingerMillis);
     }
 
     /** How many times a request is tried again after a 5xx, a 429 or a failed connection; default 3. */
@@ -243,19 +237,15 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
 
     /**
      * The wait before the first retry, doubled before each next one, all within the {@link #setTimeout timeout};
-     * default 100 ms. Same forms as {@code timeout}.
+     * default 100 ms. A time option as {@code timeout}, from 0 to a day.
      */
     public void setRetryDelay(String retryDelay) {
-        this.retryDelayMillis = HttpOptionValues.millis("retryDelay", retryDelay, 0);
+        this.retryDelayMillis = Durations.millis("retryDelay", retryDelay, 0, Durations.DAY_MILLIS);
     }
 
-    /** The first retry's delay as milliseconds with their unit, such as {@code 100ms}. */
+    /** The first retry's delay, such as {@code 100ms}. */
     public String getRetryDelay() {
-        return retryDelayMillis + "ms";
-    }
-
-    public long getRetryDelayMillis() {
-        return retryDelayMillis;
+        return Durations.format(retryDelayMillis);
     }
 
     private HttpSender.Settings settings() {

@@ -11,8 +11,6 @@ import java.security.KeyStoreException;
 import java.util.Base64;
 import java.util.Locale;
 
-import org.loghandlers.options.Durations;
-
 /**
  * Reads the text of {@link HttpHandler}'s options, refusing a bad value with an {@code IllegalArgumentException}
  * that names the option, the value (never a secret's) and what is accepted.
@@ -128,22 +126,6 @@ final class HttpOptionValues {
                     + " url-encoded record), json or json-lines");
         }
         return value;
-    }
-
-    /** A span of time in milliseconds, at least {@code min}. */
-    static long millis(String option, String text, long min) {
-        long millis;
-        try {
-            millis = Durations.parseMillis(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": '" + text + "' is not a span of time; accepted: "
-                    + Durations.ACCEPTED);
-        }
-        if (millis < min || millis > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(option + ": '" + text + "' is out of range; accepted: "
-                    + Durations.ACCEPTED + ", from " + min + " ms to 24 days");
-        }
-        return millis;
     }
 
     /** A whole number from {@code min} to {@code max}. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import java.util.logging.ErrorManager;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -26,6 +27,7 @@ import org.loghandlers.handlers.wire.SyslogFormat;
 import org.loghandlers.handlers.wire.SyslogFraming;
 import org.loghandlers.handlers.wire.SyslogMessage;
 import org.loghandlers.handlers.wire.SyslogPriority;
+import org.loghandlers.options.Durations;
 import org.loghandlers.options.LogManagerProperties;
 
 /**
@@ -69,10 +71,8 @@ public class SysLogHandler extends Handler implements BatchTarget {
     private volatile Path trustStore;
     private volatile char[] trustStorePassword;
     private volatile String trustStoreType = "PKCS12";
-    private volatile double timeout = 1.0;
-    private volatile double retryStart = 1.0;
-    private volatile double retryFactor = 2.0;
-    private volatile double retryMax = 30.0;
+    private volatile int timeoutMillis = 1000;
+    private volatile RetryOptions retry = RetryOptions.PYTHON;
 
     private final Object transportLock = new Object();
     private SyslogTransport transport;
@@ -364,35 +364,33 @@ public class SysLogHandler extends Handler implements BatchTarget {
     }
 
     /**
-     * Seconds a connection attempt (TLS handshake included) or a write may take before it is given up (Python 3.14's
-     * {@code timeout}); default 1, as Python's {@code SocketHandler}.
+     * How long a connection attempt (TLS handshake included) or a write may take before it is given up (Python
+     * 3.14's {@code timeout}); default 1 second, as Python's {@code SocketHandler}, from 1 ms to a day. A time
+     * option: a bare number is seconds, as in Python (see {@link Durations}).
      *
-     * @throws IllegalArgumentException unless positive
+     * @throws IllegalArgumentException naming the value and the accepted forms
      */
-    public void setTimeout(double timeout) {
-        if (!(timeout > 0) || timeout > Integer.MAX_VALUE / 1000.0) {
-            throw new IllegalArgumentException("timeout: " + timeout + " is not a positive number of seconds");
-        }
-        this.timeout = timeout;
+    public void setTimeout(String timeout) {
+        this.timeoutMillis = (int) Durations.millis("timeout", timeout, 1, Durations.DAY_MILLIS);
         replaceTransport();
     }
 
-    public double getTimeout() {
-        return timeout;
+    /** The timeout, such as {@code 1s}. */
+    public String getTimeout() {
+        return Durations.format(timeoutMillis);
     }
 
     /**
-     * Seconds to wait after a failed connection before the next attempt (Python's {@code retryStart}); default 1.
-     *
-     * @throws IllegalArgumentException when negative
+     * How long to wait after a failed connection before the next attempt (Python's {@code retryStart}); default 1
+     * second. A time option, from 0 to a day.
      */
-    public void setRetryStart(double retryStart) {
-        this.retryStart = nonNegative("retryStart", retryStart);
-        replaceTransport();
+    public void setRetryStart(String retryStart) {
+        retry(current -> current.withStart(retryStart));
     }
 
-    public double getRetryStart() {
-        return retryStart;
+    /** The first wait, such as {@code 1s}. */
+    public String getRetryStart() {
+        return retry.start();
     }
 
     /**
@@ -401,36 +399,28 @@ public class SysLogHandler extends Handler implements BatchTarget {
      * @throws IllegalArgumentException when below 1
      */
     public void setRetryFactor(double retryFactor) {
-        if (!(retryFactor >= 1)) {
-            throw new IllegalArgumentException("retryFactor: " + retryFactor + " is below 1; expected 1 or more");
-        }
-        this.retryFactor = retryFactor;
-        replaceTransport();
+        retry(current -> current.withFactor(retryFactor));
     }
 
     public double getRetryFactor() {
-        return retryFactor;
+        return retry.factor();
     }
 
-    /**
-     * The longest wait between connection attempts, in seconds (Python's {@code retryMax}); default 30.
-     *
-     * @throws IllegalArgumentException when negative
-     */
-    public void setRetryMax(double retryMax) {
-        this.retryMax = nonNegative("retryMax", retryMax);
-        replaceTransport();
+    /** The longest wait between connection attempts (Python's {@code retryMax}); default 30 seconds. A time option. */
+    public void setRetryMax(String retryMax) {
+        retry(current -> current.withMax(retryMax));
     }
 
-    public double getRetryMax() {
-        return retryMax;
+    /** The longest wait, such as {@code 30s}. */
+    public String getRetryMax() {
+        return retry.max();
     }
 
-    private static double nonNegative(String option, double seconds) {
-        if (!(seconds >= 0)) {
-            throw new IllegalArgumentException(option + ": " + seconds + " is not 0 or more seconds");
+    private void retry(UnaryOperator<RetryOptions> change) {
+        synchronized (transportLock) {
+            retry = change.apply(retry);
+            closeTransport();
         }
-        return seconds;
     }
 
     /**
@@ -571,8 +561,8 @@ public class SysLogHandler extends Handler implements BatchTarget {
 
     private SyslogTransport newTransport() {
         SyslogAddress target = address;
-        int timeoutMillis = (int) Math.max(1, Math.round(timeout * 1000));
-        Backoff backoff = new Backoff(retryStart, retryFactor, retryMax);
+        int timeoutMillis = this.timeoutMillis;
+        Backoff backoff = retry.backoff();
         if (target.isUnix()) {
             UnixConnector.Kind kind = socktype == null ? UnixConnector.Kind.EITHER
                     : socktype.equals("udp") ? UnixConnector.Kind.DATAGRAM : UnixConnector.Kind.STREAM;

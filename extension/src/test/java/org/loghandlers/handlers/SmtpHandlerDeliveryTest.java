@@ -79,7 +79,7 @@ class SmtpHandlerDeliveryTest {
     @Test
     void digestModeSendsTheRecordsOfOneIntervalInOneMail() throws Exception {
         SmtpHandler smtp = handler();
-        smtp.setFlushInterval(0.5);
+        smtp.setFlushInterval("0.5");
         long start = System.nanoTime();
         for (int i = 1; i <= 5; i++) {
             smtp.publish(record("record " + i));
@@ -102,7 +102,7 @@ class SmtpHandlerDeliveryTest {
     @Test
     void closeSendsWhatTheDigestHolds() {
         SmtpHandler smtp = handler();
-        smtp.setFlushInterval(3600);
+        smtp.setFlushInterval("3600");
         smtp.publish(record("held 1"));
         smtp.publish(record("held 2"));
         smtp.close();
@@ -114,7 +114,7 @@ class SmtpHandlerDeliveryTest {
     @Test
     void aFullDigestCountsTheRecordsItLeavesOut() {
         SmtpHandler smtp = handler();
-        smtp.setFlushInterval(3600);
+        smtp.setFlushInterval("3600");
         smtp.setDigestCapacity(2);
         for (int i = 1; i <= 5; i++) {
             smtp.publish(record("record " + i));
@@ -160,7 +160,7 @@ class SmtpHandlerDeliveryTest {
     @Test
     void inDigestModeTheRateLimitDelaysTheDigestInsteadOfDroppingIt() {
         SmtpHandler smtp = handler();
-        smtp.setFlushInterval(0.2);
+        smtp.setFlushInterval("200ms");
         smtp.setMaxMailsPerMinute(1);
         smtp.publish(record("first digest"));
         received(1);
@@ -269,7 +269,7 @@ class SmtpHandlerDeliveryTest {
     @Test
     void aServerThatNeverAnswersHoldsTheLoggingCallNoLongerThanTheTimeout() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            List<Socket> accepted = new ArrayList<>();
+            List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
             Thread acceptor = new Thread(() -> {
                 while (!silent.isClosed()) {
                     try {
@@ -282,7 +282,7 @@ class SmtpHandlerDeliveryTest {
             acceptor.setDaemon(true);
             acceptor.start();
             SmtpHandler smtp = handler(new SmtpHandler(), silent.getLocalPort());
-            smtp.setTimeout(0.5);
+            smtp.setTimeout("0.5");
 
             long start = System.nanoTime();
             smtp.publish(record("into the void"));

@@ -154,7 +154,7 @@ class SocketHandlerTest {
     void reconnectsAfterTheReceiverRestartsAndReportsTheOutageOnce() throws Exception {
         FrameReceiver receiver = closeLater(FrameReceiver.start());
         SocketHandler handler = socketTo(receiver.port());
-        handler.setRetryStart(0.2);
+        handler.setRetryStart("0.2");
         logger.info("before the outage");
         receiver.awaitFrames(f -> f.size() == 1);
         receiver.stop();
@@ -297,8 +297,8 @@ class SocketHandlerTest {
         FrameReceiver receiver = closeLater(FrameReceiver.start());
         receiver.stall();
         SocketHandler handler = socketTo(receiver.port());
-        handler.setWriteTimeout("300");
-        handler.setRetryStart(60);
+        handler.setWriteTimeout("300ms");
+        handler.setRetryStart("60");
         String big = "x".repeat(256 * 1024);
         long slowest = 0;
         for (int i = 0; i < 200 && handler.getLostRecordCount() == 0; i++) {
@@ -422,14 +422,18 @@ class SocketHandlerTest {
         assertRefused(() -> handler.setPort(-1), "port: -1 is out of range");
         assertRefused(() -> handler.setHost(" "), "host: ' ' is empty; expected a host name");
         assertRefused(() -> handler.setHost(null), "host: 'null' is empty");
-        assertRefused(() -> handler.setRetryStart(-1), "retryStart: -1.0 is not a number of seconds it can use;"
-                + " expected 0 to 86400");
-        assertRefused(() -> handler.setRetryMax(Double.NaN), "retryMax: NaN is not a number of seconds");
+        assertRefused(() -> handler.setRetryStart("-1"), "retryStart: '-1' is not a span of time; accepted: a"
+                + " number of seconds (5, 0.5), a number with a unit ms, s, m or h (500ms, 2s, 1m) or an ISO-8601"
+                + " duration (PT0.5S)");
+        assertRefused(() -> handler.setRetryMax("2d"), "retryMax: '2d' is not a span of time");
+        assertRefused(() -> handler.setRetryMax("25h"), "retryMax: '25h' is out of range; accepted: a number of"
+                + " seconds (5, 0.5), a number with a unit ms, s, m or h (500ms, 2s, 1m) or an ISO-8601 duration"
+                + " (PT0.5S), from 0s to 24h");
         assertRefused(() -> handler.setRetryFactor(0.5), "retryFactor: 0.5 is not a factor the wait can grow by;"
-                + " expected a number of 1 or more");
+                + " accepted: a number of 1 or more");
         assertRefused(() -> handler.setConnectTimeout("0"), "connectTimeout: '0' is out of range; accepted: a number"
-                + " of milliseconds (5000), a number with a unit ms, s, m or h (500ms, 5s) or an ISO-8601 duration"
-                + " (PT5S), from 1 ms to 24 days");
+                + " of seconds (5, 0.5), a number with a unit ms, s, m or h (500ms, 2s, 1m) or an ISO-8601 duration"
+                + " (PT0.5S), from 1ms to 24h");
         assertRefused(() -> handler.setWriteTimeout("soon"), "writeTimeout: 'soon' is not a span of time; accepted:");
         assertRefused(() -> handler.setFormat("xml"), "format: 'xml' is not a record format; expected pickle");
         assertEquals(SocketHandler.DEFAULT_TCP_LOGGING_PORT, handler.getPort());
@@ -448,15 +452,19 @@ class SocketHandlerTest {
                 "retryMax", "connectTimeout", "writeTimeout", "format");
         SocketHandler handler = new SocketHandler();
         closeLater(handler::close);
-        assertEquals(1.0, handler.getRetryStart());
+        assertEquals("1s", handler.getRetryStart());
         assertEquals(2.0, handler.getRetryFactor());
-        assertEquals(30.0, handler.getRetryMax());
-        assertEquals("1000ms", handler.getConnectTimeout());
-        assertEquals("1000ms", handler.getWriteTimeout());
+        assertEquals("30s", handler.getRetryMax());
+        assertEquals("1s", handler.getConnectTimeout());
+        assertEquals("1s", handler.getWriteTimeout());
         handler.setConnectTimeout("PT0.25S");
-        handler.setWriteTimeout("2s");
+        handler.setWriteTimeout("2");
+        handler.setRetryStart("0.5");
+        handler.setRetryMax("2m");
         assertEquals("250ms", handler.getConnectTimeout());
-        assertEquals("2000ms", handler.getWriteTimeout());
+        assertEquals("2s", handler.getWriteTimeout(), "a bare number is seconds, as Python's timeouts");
+        assertEquals("500ms", handler.getRetryStart());
+        assertEquals("2m", handler.getRetryMax());
         assertFalse(handler.isClosed());
     }
 }
