@@ -3,13 +3,12 @@ package org.loghandlers.handlers;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import java.util.logging.ErrorManager;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -60,9 +59,7 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
     private volatile String method = "GET";
     private volatile boolean secure;
     private volatile String authorization;
-    private volatile Path trustStore;
-    private volatile char[] trustStorePassword;
-    private volatile String trustStoreType = KeyStore.getDefaultType();
+    private volatile TrustStore trust = TrustStore.JVM_DEFAULT;
     private volatile long timeoutMillis = DEFAULT_TIMEOUT_MILLIS;
     private volatile HttpSender.Settings settings = settings();
     private volatile String format = FORM;
@@ -126,7 +123,7 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
     /** Whether to use HTTPS; default false. Certificates are verified, against the trust store if one is set. */
     public void setSecure(boolean secure) {
         this.secure = secure;
-        this.settings = settings();
+        settingsChanged();
     }
 
     public boolean isSecure() {
@@ -147,30 +144,36 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
      * {@code context}); empty for the default.
      */
     public void setTrustStore(String trustStore) {
-        this.trustStore = HttpOptionValues.trustStore(trustStore);
-        this.settings = settings();
+        trust(current -> current.withFile(trustStore));
     }
 
+    /** The trust store's path; empty for the JVM's default trust. */
     public String getTrustStore() {
-        Path path = trustStore;
-        return path == null ? null : path.toString();
+        return trust.fileText();
     }
 
     /** The trust store's password; empty for none. Never shown in a message. */
     public void setTrustStorePassword(String trustStorePassword) {
-        this.trustStorePassword = trustStorePassword == null || trustStorePassword.isEmpty() ? null
-                : trustStorePassword.toCharArray();
-        this.settings = settings();
+        trust(current -> current.withPassword(trustStorePassword));
     }
 
-    /** The trust store's type, {@code PKCS12} (the JDK's default) or {@code JKS}. */
+    /** The trust store's type: {@code PKCS12} (the default) or {@code JKS}, or another type this JVM supports. */
     public void setTrustStoreType(String trustStoreType) {
-        this.trustStoreType = HttpOptionValues.trustStoreType(trustStoreType);
-        this.settings = settings();
+        trust(current -> current.withType(trustStoreType));
     }
 
     public String getTrustStoreType() {
-        return trustStoreType;
+        return trust.type();
+    }
+
+    private synchronized void trust(UnaryOperator<TrustStore> change) {
+        trust = change.apply(trust);
+        settingsChanged();
+    }
+
+    /** Makes the connection settings anew from the options, which a setter has just changed. */
+    private synchronized void settingsChanged() {
+        settings = settings();
     }
 
     /**
@@ -180,7 +183,7 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
      */
     public void setTimeout(String timeout) {
         this.timeoutMillis = Durations.millis("timeout", timeout, 1, Durations.DAY_MILLIS);
-        this.settings = settings();
+        settingsChanged();
     }
 
     /** The timeout, such as {@code 5s}. */
@@ -249,7 +252,7 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
     }
 
     private HttpSender.Settings settings() {
-        return new HttpSender.Settings(timeoutMillis, secure, trustStore, trustStorePassword, trustStoreType);
+        return new HttpSender.Settings(timeoutMillis, secure, trust);
     }
 
     /** How many records could not be delivered since this handler was made. */
@@ -434,7 +437,7 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
             reportError(describe() + ": credentials are sent over plain HTTP, readable by anyone on the way; set"
                     + " secure=true", null, ErrorManager.GENERIC_FAILURE);
         }
-        if (trustStore != null && !secure) {
+        if (trust.file() != null && !secure) {
             reportError(describe() + ": trust-store is set but secure is false, so it is not used", null,
                     ErrorManager.GENERIC_FAILURE);
         }

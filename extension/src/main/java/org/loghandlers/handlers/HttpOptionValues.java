@@ -3,11 +3,6 @@ package org.loghandlers.handlers;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.KeyStoreException;
 import java.util.Base64;
 import java.util.Locale;
 
@@ -86,36 +81,6 @@ final class HttpOptionValues {
                     + " user:password");
         }
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A readable file, as an absolute path; null for none. */
-    static Path trustStore(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        Path path;
-        try {
-            path = Path.of(text.trim()).toAbsolutePath();
-        } catch (InvalidPathException e) {
-            path = null;
-        }
-        if (path == null || !Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new IllegalArgumentException("trustStore: '" + text + "' is not a readable file; accepted: the"
-                    + " path of a key store file (PKCS12 or JKS)");
-        }
-        return path;
-    }
-
-    /** A key store type this JVM has. */
-    static String trustStoreType(String text) {
-        String value = text == null ? "" : text.trim();
-        try {
-            KeyStore.getInstance(value);
-        } catch (KeyStoreException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("trustStoreType: '" + text + "' is not a key store type of this JVM;"
-                    + " accepted: PKCS12 or JKS");
-        }
-        return value;
     }
 
     /** {@code form}, {@code json} or {@code json-lines}, from any case. */

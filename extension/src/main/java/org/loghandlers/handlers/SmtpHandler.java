@@ -1,7 +1,5 @@
 package org.loghandlers.handlers;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +53,7 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
     private final Object lifecycle = new Object();
 
     private volatile SmtpSettings settings = new SmtpSettings(MailHost.parse("localhost"), MailSecurity.NONE, null,
-            null, DEFAULT_TIMEOUT_MILLIS, null, null, "PKCS12", true);
+            null, DEFAULT_TIMEOUT_MILLIS, TrustStore.JVM_DEFAULT, true);
     private volatile String fromaddr;
     private volatile List<String> toaddrs = List.of();
     private volatile String subject = "Log record";
@@ -198,44 +196,26 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
      * {@link #setTrustStoreType trustStoreType}); empty for the default, the JVM's trusted authorities.
      */
     public void setTrustStore(String trustStore) {
-        if (trustStore == null || trustStore.isBlank()) {
-            update(current -> current.withTrustStore(null));
-            return;
-        }
-        Path file;
-        try {
-            file = Path.of(trustStore.trim());
-        } catch (RuntimeException e) {
-            file = null;
-        }
-        if (file == null || !Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new IllegalArgumentException("trustStore: '" + trustStore + "' is not a readable file; accepted:"
-                    + " the path of a PKCS12 or JKS trust store");
-        }
-        String absolute = file.toAbsolutePath().toString();
-        update(current -> current.withTrustStore(absolute));
+        update(current -> current.withTrust(current.trust().withFile(trustStore)));
     }
 
     /** The trust store's path; empty for the JVM's default trust. */
     public String getTrustStore() {
-        String path = settings.trustStore();
-        return path == null ? "" : path;
+        return settings.trust().fileText();
     }
 
     /** The trust store's password; empty for none. Never shown. */
     public void setTrustStorePassword(String trustStorePassword) {
-        update(current -> current.withTrustStorePassword(
-                trustStorePassword == null || trustStorePassword.isEmpty() ? null : trustStorePassword));
+        update(current -> current.withTrust(current.trust().withPassword(trustStorePassword)));
     }
 
     /** The trust store's type: {@code PKCS12} (the default) or {@code JKS}, or another type this JVM supports. */
     public void setTrustStoreType(String trustStoreType) {
-        String type = TrustStores.checkType(trustStoreType == null ? "" : trustStoreType.strip());
-        update(current -> current.withTrustStoreType(type));
+        update(current -> current.withTrust(current.trust().withType(trustStoreType)));
     }
 
     public String getTrustStoreType() {
-        return settings.trustStoreType();
+        return settings.trust().type();
     }
 
     /**

@@ -5,8 +5,6 @@ import java.io.UnsupportedEncodingException;
 import java.net.InetAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -68,9 +66,7 @@ public class SysLogHandler extends Handler implements BatchTarget {
     private volatile String structuredDataId = DEFAULT_STRUCTURED_DATA_ID;
     private volatile int maxLength;
     private volatile boolean secure;
-    private volatile Path trustStore;
-    private volatile char[] trustStorePassword;
-    private volatile String trustStoreType = "PKCS12";
+    private volatile TrustStore trust = TrustStore.JVM_DEFAULT;
     private volatile int timeoutMillis = 1000;
     private volatile RetryOptions retry = RetryOptions.PYTHON;
 
@@ -328,25 +324,17 @@ public class SysLogHandler extends Handler implements BatchTarget {
      * @throws IllegalArgumentException when there is no readable file at that path
      */
     public void setTrustStore(String trustStore) {
-        Path path = trustStore == null || trustStore.isBlank() ? null : Path.of(trustStore.strip());
-        if (path != null && !Files.isReadable(path)) {
-            throw new IllegalArgumentException("trustStore: '" + trustStore + "' is not a readable file; expected"
-                    + " the path of a PKCS12 or JKS trust store");
-        }
-        this.trustStore = path;
-        replaceTransport();
+        trust(current -> current.withFile(trustStore));
     }
 
     /** The trust store's path; empty for the JVM's default trust. */
     public String getTrustStore() {
-        return trustStore == null ? "" : trustStore.toString();
+        return trust.fileText();
     }
 
     /** The trust store's password; empty for none. Kept out of every message and of {@code toString}. */
     public void setTrustStorePassword(String trustStorePassword) {
-        this.trustStorePassword = trustStorePassword == null || trustStorePassword.isEmpty() ? null
-                : trustStorePassword.toCharArray();
-        replaceTransport();
+        trust(current -> current.withPassword(trustStorePassword));
     }
 
     /**
@@ -355,12 +343,18 @@ public class SysLogHandler extends Handler implements BatchTarget {
      * @throws IllegalArgumentException for a type this JVM does not support
      */
     public void setTrustStoreType(String trustStoreType) {
-        this.trustStoreType = TrustStores.checkType(trustStoreType == null ? "" : trustStoreType.strip());
-        replaceTransport();
+        trust(current -> current.withType(trustStoreType));
     }
 
     public String getTrustStoreType() {
-        return trustStoreType;
+        return trust.type();
+    }
+
+    private void trust(UnaryOperator<TrustStore> change) {
+        synchronized (transportLock) {
+            trust = change.apply(trust);
+            closeTransport();
+        }
     }
 
     /**
@@ -571,11 +565,9 @@ public class SysLogHandler extends Handler implements BatchTarget {
                     timeoutMillis, timeoutMillis), SyslogFraming.NONE, false);
         }
         if (secure) {
-            Path store = trustStore;
-            char[] password = trustStorePassword;
-            String type = trustStoreType;
+            TrustStore trusted = trust;
             StreamEndpoint.Connector connector = connectTimeout -> TlsEndpoint.connect(target.inet(),
-                    TrustStores.context(store, password, type), connectTimeout);
+                    trusted.context(), connectTimeout);
             return new StreamTransport(new ReconnectingConnection(this, "tls " + target, connector, backoff,
                     timeoutMillis, timeoutMillis), effectiveFraming(), true);
         }

@@ -40,8 +40,8 @@ class HttpHandlerOptionsTest {
         assertNull(handler.getUrl());
         assertEquals("GET", handler.getMethod());
         assertFalse(handler.isSecure());
-        assertNull(handler.getTrustStore());
-        assertEquals("pkcs12", handler.getTrustStoreType().toLowerCase(java.util.Locale.ROOT));
+        assertEquals("", handler.getTrustStore(), "the JVM's default trust");
+        assertEquals("PKCS12", handler.getTrustStoreType());
         assertEquals("form", handler.getFormat());
         assertEquals("5s", handler.getTimeout());
         assertEquals(1, handler.getBatchSize());
@@ -75,7 +75,7 @@ class HttpHandlerOptionsTest {
         assertEquals("json-lines", handler.getFormat());
         handler.setCredentials("");
         handler.setTrustStore("");
-        assertNull(handler.getTrustStore());
+        assertEquals("", handler.getTrustStore());
         handler.close();
     }
 
@@ -107,7 +107,7 @@ class HttpHandlerOptionsTest {
         assertRefused(h -> h.setFormat("xml"), "format: 'xml'", "accepted: form", "json or json-lines");
         assertRefused(h -> h.setTrustStore(dir.resolve("missing.p12").toString()), "missing.p12",
                 "is not a readable file");
-        assertRefused(h -> h.setTrustStoreType("NOPE"), "trustStoreType: 'NOPE'", "accepted: PKCS12 or JKS");
+        assertRefused(h -> h.setTrustStoreType("NOPE"), "trustStoreType: 'NOPE'", "accepted: PKCS12 (the default) or JKS");
     }
 
     @Test

@@ -87,7 +87,7 @@ class HttpHandlerTlsTest {
         handler.close();
         assertEquals(1, handler.getLostRecordCount());
         String report = errors.reports().get(0).message();
-        assertTrue(report.contains("cannot read the trust store " + certificates.trustStore()), report);
+        assertTrue(report.contains("loading the trust store " + certificates.trustStore() + " (PKCS12) failed"), report);
         assertTrue(!report.contains("wrong-password-123") && !handler.toString().contains("wrong-password-123"));
     }
 }
