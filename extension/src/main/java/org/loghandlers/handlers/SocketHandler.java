@@ -6,7 +6,6 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.function.UnaryOperator;
 import java.util.logging.ErrorManager;
-import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 
@@ -43,8 +42,7 @@ public class SocketHandler extends Handler implements BatchTarget {
     private volatile RetryOptions retry = RetryOptions.PYTHON;
     private volatile int connectTimeoutMillis = 1000;
     private volatile int writeTimeoutMillis = 1000;
-    private volatile RecordFormat format = RecordFormat.PICKLE;
-    private volatile Formatter defaultJson;
+    private final RecordPayload payload = new RecordPayload(this, this::describe, this::makePickle);
     private volatile ReconnectingConnection connection;
     /** Records lost by connections this handler replaced after a change of host or port. */
     private volatile long lostBefore;
@@ -172,16 +170,16 @@ public class SocketHandler extends Handler implements BatchTarget {
      * per record, written by the handler's formatter if one is set, else by a {@link JsonFormatter}.
      */
     public void setFormat(String format) {
-        this.format = RecordFormat.parse(format);
+        payload.setFormat(format);
     }
 
     public String getFormat() {
-        return format.configName();
+        return payload.format();
     }
 
     /** Whether records go out as Python's pickle, which carries the caller's class and method. */
     boolean picklesRecords() {
-        return format == RecordFormat.PICKLE;
+        return payload.pickles();
     }
 
     /** Records not delivered since this handler was made: no connection could be had, or a write failed. */
@@ -258,12 +256,8 @@ public class SocketHandler extends Handler implements BatchTarget {
     }
 
     private void emit(LogRecord record, boolean inBatch) {
-        byte[] frame;
-        try {
-            frame = format == RecordFormat.PICKLE ? makePickle(record) : RecordFormat.jsonLine(record, jsonFormatter());
-        } catch (RuntimeException e) {
-            reportError(describe() + ": could not encode a record of logger " + record.getLoggerName(), e,
-                    ErrorManager.FORMAT_FAILURE);
+        byte[] frame = payload.encode(record);
+        if (frame == null) {
             return;
         }
         if (!inBatch) {
@@ -275,19 +269,6 @@ public class SocketHandler extends Handler implements BatchTarget {
                 connection().append(ByteBuffer.wrap(frame));
             }
         }
-    }
-
-    private Formatter jsonFormatter() {
-        Formatter own = getFormatter();
-        if (own != null) {
-            return own;
-        }
-        Formatter json = defaultJson;
-        if (json == null) {
-            json = new JsonFormatter();
-            defaultJson = json;
-        }
-        return json;
     }
 
     /** Writes what a batch left pending. */
