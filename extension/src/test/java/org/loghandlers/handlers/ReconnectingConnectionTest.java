@@ -11,12 +11,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.loghandlers.testing.CountingErrorManager;
 import org.loghandlers.testing.FrameReceiver;
+import org.loghandlers.testing.TogetherThreads;
 
 /** The connection the stream-based network handlers share, against a real TCP peer on loopback. */
 class ReconnectingConnectionTest {
@@ -141,33 +141,17 @@ class ReconnectingConnectionTest {
         connectTo(receiver.port(), 1000);
         int threads = 8;
         int each = 2000;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> writers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int id = t;
-            Thread writer = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
+        TogetherThreads.run(threads, id -> {
+            for (int i = 0; i < each; i++) {
+                String text = ("thread " + id + " record " + i + " ").repeat(1 + i % 40);
+                if (i % 3 == 0) {
+                    connection.append(frame(text));
+                } else {
+                    connection.send(frame(text));
                 }
-                for (int i = 0; i < each; i++) {
-                    String text = ("thread " + id + " record " + i + " ").repeat(1 + i % 40);
-                    if (i % 3 == 0) {
-                        connection.append(frame(text));
-                    } else {
-                        connection.send(frame(text));
-                    }
-                }
-                connection.flush();
-            });
-            writer.start();
-            writers.add(writer);
-        }
-        start.countDown();
-        for (Thread writer : writers) {
-            writer.join();
-        }
+            }
+            connection.flush();
+        });
         List<String> received = texts(receiver.awaitFrames(f -> f.size() == threads * each));
         Set<String> distinct = new HashSet<>(received);
         assertEquals(threads * each, received.size());

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.ErrorManager;
@@ -26,6 +25,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMail;
 import org.loghandlers.testing.LoopbackMailServers;
 import org.loghandlers.testing.PlainJvm;
+import org.loghandlers.testing.TogetherThreads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -179,26 +179,11 @@ class SmtpHandlerDeliveryTest {
         SmtpHandler smtp = handler();
         int threads = 8;
         int perThread = 25;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> loggers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            loggers.add(new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                for (int i = 0; i < perThread; i++) {
-                    smtp.publish(record("thread " + thread + " record " + i));
-                }
-            }));
-        }
-        loggers.forEach(Thread::start);
-        start.countDown();
-        for (Thread thread : loggers) {
-            thread.join(60_000);
-        }
+        TogetherThreads.run(threads, thread -> {
+            for (int i = 0; i < perThread; i++) {
+                smtp.publish(record("thread " + thread + " record " + i));
+            }
+        });
 
         List<ReceivedMail> mails = received(threads * perThread);
         Set<String> texts = new HashSet<>();

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.ErrorManager;
 import java.util.logging.Level;
@@ -43,6 +42,7 @@ import org.loghandlers.handlers.wire.PickleWriter;
 import org.loghandlers.testing.CountingErrorManager;
 import org.loghandlers.testing.FrameReceiver;
 import org.loghandlers.testing.Python;
+import org.loghandlers.testing.TogetherThreads;
 
 /** SocketHandler against real receivers on loopback: TCP, a Unix socket, a peer that stops reading or accepting. */
 class SocketHandlerTest {
@@ -182,27 +182,11 @@ class SocketHandlerTest {
         KeepingSocketHandler handler = attach(new KeepingSocketHandler("127.0.0.1", receiver.port()));
         int threads = 8;
         int each = 1500;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> writers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int id = t;
-            Thread writer = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                for (int i = 0; i < each; i++) {
-                    logger.info(("thread " + id + " record " + i + " ").repeat(1 + i % 50));
-                }
-            });
-            writer.start();
-            writers.add(writer);
-        }
-        start.countDown();
-        for (Thread writer : writers) {
-            writer.join();
-        }
+        TogetherThreads.run(threads, id -> {
+            for (int i = 0; i < each; i++) {
+                logger.info(("thread " + id + " record " + i + " ").repeat(1 + i % 50));
+            }
+        });
         List<byte[]> frames = receiver.awaitFrames(f -> f.size() >= threads * each);
         assertEquals(threads * each, frames.size());
         assertEquals(withoutPrefix(handler.made), payloads(frames), "every frame arrived whole, once");
