@@ -493,8 +493,8 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
         return closed;
     }
 
-    /** Names this handler in reports: its method and address, never its credentials. */
-    private String describe() {
+    /** Names this handler, its method and its address in error reports; never its credentials. */
+    protected String describe() {
         String target = (secure ? "https://" : "http://") + (host == null ? "(no host)" : host)
                 + (url == null ? "" : url);
         return "HttpHandler " + (FORM.equals(format) ? method : "POST") + " " + target;

@@ -421,8 +421,8 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
         return closed;
     }
 
-    /** Names this handler and its server in error reports. */
-    String describe() {
+    /** Names this handler and its server in error reports; never its credentials. */
+    protected String describe() {
         return getClass().getSimpleName() + "(" + settings.describe() + ")";
     }
 

@@ -617,7 +617,8 @@ public class SysLogHandler extends Handler implements BatchTarget {
         }
     }
 
-    private String describe() {
+    /** Names this handler, its transport and its address in error reports. */
+    protected String describe() {
         return getClass().getSimpleName() + " to " + transportName() + " " + address;
     }
 
