@@ -3,6 +3,8 @@
 
 The section between the lines '// results:begin' and '// results:end' is replaced; the rest of the page is kept.
 A scenario that ran but has no result (it failed, a delivery shortfall included) is shown as FAILED with the reason.
+Network scenarios get a table of their own: beside the records sent per second, the share the loopback sink received,
+read from the 'delivery:' line each of their iterations prints.
 """
 import argparse
 import glob
@@ -51,6 +53,32 @@ SCENARIOS = [
 ]
 FLUSH_ORDER = {"durable": 0, "buffered": 1, "": 2}
 
+# (benchmark, parameters, library, handler or appender, transport, format, mode), in table order.
+OURS = "LoghandlersNetworkBenchmark.underJdkLogManager"
+NETWORK = [
+    (OURS, {"target": target, "mode": mode}, "*loghandlers*", handler, transport, wire_format, mode)
+    for mode in ("direct", "queued")
+    for target, handler, transport, wire_format in [
+        ("socket-pickle", "SocketHandler", "TCP", "pickle, length-prefixed (Python's)"),
+        ("socket-json", "SocketHandler", "TCP", "JSON lines"),
+        ("datagram-pickle", "DatagramHandler", "UDP", "pickle, length-prefixed (Python's)"),
+        ("syslog-udp-5424", "SysLogHandler", "UDP", "RFC 5424"),
+        ("syslog-tcp-5424", "SysLogHandler", "TCP", "RFC 5424, octet-counted"),
+    ]
+] + [
+    ("Log4j2NetworkBenchmark.info", {"target": target}, "Log4j2", appender, transport, wire_format, "direct")
+    for target, appender, transport, wire_format in [
+        ("socket-json", "Socket", "TCP", "JSON lines (JsonTemplateLayout)"),
+        ("syslog-udp-5424", "Syslog", "UDP", "RFC 5424"),
+        ("syslog-tcp-5424", "Syslog", "TCP", "RFC 5424, newline-framed"),
+        ("syslog-udp-bsd", "Syslog", "UDP", "BSD"),
+        ("syslog-tcp-bsd", "Syslog", "TCP", "BSD, newline-framed"),
+    ]
+] + [
+    ("LogbackNetworkBenchmark.info", {"target": "syslog-udp-bsd"}, "Logback", "SyslogAppender", "UDP", "BSD", "direct"),
+]
+DELIVERY_LINE = re.compile(r"delivery: .*, measurement iteration \d+: calls (\d+), received (\d+),")
+
 
 def short_name(benchmark):
     return ".".join(benchmark.split(".")[-2:])
@@ -78,7 +106,18 @@ def load_results(results):
 
 def load_failures(results):
     """{(name, scenario parameters, flush, mode, threads): reason} for every benchmark whose log shows a <failure>."""
+    return read_logs(results)[0]
+
+
+def load_deliveries(results):
+    """{(name, scenario parameters, flush, mode, threads): (calls, received)} summed over measured iterations."""
+    return read_logs(results)[1]
+
+
+def read_logs(results):
+    """The failures and the network deliveries every JMH log of the run shows."""
     failures = {}
+    deliveries = {}
     for path in sorted(glob.glob(os.path.join(results, "*.log"))):
         mode = "sample" if os.path.basename(path).startswith("sample") else "thrpt"
         benchmark, params, threads, reason = None, {}, None, None
@@ -99,7 +138,12 @@ def load_failures(results):
                         reason = following.strip()
                         break
                 failures[scenario_of(benchmark, params) + (mode, threads)] = reason
-    return failures
+            delivered = DELIVERY_LINE.search(line)
+            if delivered and benchmark:
+                key = scenario_of(benchmark, params) + (mode, threads)
+                calls, received = deliveries.get(key, (0, 0))
+                deliveries[key] = (calls + int(delivered.group(1)), received + int(delivered.group(2)))
+    return failures, deliveries
 
 
 def millions(ops):
@@ -132,16 +176,32 @@ def percentile(entry, p):
     return f"{value:,.2f}" if value < 10 else f"{value:,.0f}"
 
 
-def rows_of(results, failures):
-    """(row key, label, flush text) in table order; scenarios not in SCENARIOS come last, named by their key."""
-    rows = {key[:3] for key in list(results) + list(failures)}
-    known = [(name, tuple(sorted(params.items()))) for name, params, _, _ in SCENARIOS]
+def is_network(name):
+    return name.split(".")[0].endswith("NetworkBenchmark")
+
+
+def network_label(row):
+    """'library handler, transport, format, mode' for a network row; its key for one not in NETWORK."""
+    for name, params, library, handler, transport, wire_format, mode in NETWORK:
+        if (name, tuple(sorted(params.items()))) == row[:2]:
+            return f"{library} {handler}, {transport}, {wire_format}, {mode}"
+    return row[0] + "".join(f" {k}={v}" for k, v in row[1])
+
+
+def rows_of(results, failures, network=False):
+    """(row key, label, flush text) in table order; scenarios not in SCENARIOS come last, named by their key. Only
+    the network scenarios with network=True, only the others without."""
+    rows = {key[:3] for key in list(results) + list(failures) if is_network(key[0]) == network}
+    table = NETWORK if network else SCENARIOS
+    known = [(entry[0], tuple(sorted(entry[1].items()))) for entry in table]
 
     def order(row):
         scenario = row[:2]
         return (known.index(scenario) if scenario in known else len(known), row[0], row[1],
                 FLUSH_ORDER.get(row[2], 3))
 
+    if network:
+        return [(row, network_label(row), "-") for row in sorted(rows, key=order)]
     out = []
     for row in sorted(rows, key=order):
         scenario = row[:2]
@@ -152,6 +212,26 @@ def rows_of(results, failures):
             fixed_flush = None
         out.append((row, label, row[2] or fixed_flush or "-"))
     return out
+
+
+def network_cell(entry, delivery):
+    """Records sent per second; where the sink received fewer (UDP), what was delivered and the share lost."""
+    text = throughput_cell(entry)
+    if not delivery or delivery[0] == 0:
+        return text + " (no delivery count)"
+    calls, received = delivery
+    if received == calls:
+        return text
+    lost = 100.0 * (calls - received) / calls
+    return f"{text}, {millions(entry['primaryMetric']['score'] * received / calls)} delivered ({lost:.2f} % lost)"
+
+
+def network_columns(row):
+    """Library, handler or appender, transport, format and mode of a network row (its key when not in NETWORK)."""
+    for name, params, library, handler, transport, wire_format, mode in NETWORK:
+        if (name, tuple(sorted(params.items()))) == row[:2]:
+            return [library, handler, transport, wire_format, mode]
+    return [row[0], "".join(f" {k}={v}" for k, v in row[1]).strip(), "-", "-", "-"]
 
 
 def cell(results, failures, row, mode, threads, render):
@@ -168,7 +248,9 @@ def render(results_dir, label, note=None):
     failures = load_failures(results_dir)
     threads = sorted({key[4] for key in list(results) + list(failures) if key[4] is not None})
     sample_threads = sorted({key[4] for key in results if key[3] == "sample"})
+    deliveries = load_deliveries(results_dir)
     rows = rows_of(results, failures)
+    network_rows = rows_of(results, failures, network=True)
     env = ""
     env_path = os.path.join(results_dir, "environment.txt")
     if os.path.exists(env_path):
@@ -181,16 +263,32 @@ def render(results_dir, label, note=None):
     if env:
         out += ["[listing]", "....", env, "....", ""]
     first_threads = threads[0] if threads else 1
-    out += [".Throughput: records delivered per second (every iteration's lines counted), and bytes allocated "
-            f"per record at {first_threads} thread{'s' if first_threads > 1 else ''}",
-            '[cols="<5,<1,' + ",".join([">2"] * len(threads)) + ',>1",options="header"]', "|===",
-            "|Scenario |Flush " + " ".join(f"|{t} thread{'s' if t > 1 else ''}" for t in threads) + " |B/record"]
-    for row, title, flush in rows:
-        cells = [cell(results, failures, row, "thrpt", t, throughput_cell) for t in threads]
-        first = threads[0] if threads else None
-        alloc = cell(results, failures, row, "thrpt", first, allocation_cell)
-        out.append(f"|{title} |{flush} " + " ".join(f"|{c}" for c in cells) + f" |{alloc}")
-    out += ["|===", ""]
+    first = threads[0] if threads else None
+    at_first = f"at {first_threads} thread{'s' if first_threads > 1 else ''}"
+    thread_headers = " ".join(f"|{t} thread{'s' if t > 1 else ''}" for t in threads)
+    if rows:
+        out += [".Throughput: records delivered per second (every iteration's lines counted), and bytes allocated "
+                f"per record {at_first}",
+                '[cols="<5,<1,' + ",".join([">2"] * len(threads)) + ',>1",options="header"]', "|===",
+                "|Scenario |Flush " + thread_headers + " |B/record"]
+        for row, title, flush in rows:
+            cells = [cell(results, failures, row, "thrpt", t, throughput_cell) for t in threads]
+            alloc = cell(results, failures, row, "thrpt", first, allocation_cell)
+            out.append(f"|{title} |{flush} " + " ".join(f"|{c}" for c in cells) + f" |{alloc}")
+        out += ["|===", ""]
+    if network_rows:
+        out += [".Network, to a loopback sink: records sent per second; over UDP, also the records the sink received"
+                " and the share lost (a TCP row delivered every record, or shows FAILED); bytes allocated per record "
+                + at_first,
+                '[cols="<2,<2,<1,<3,<1,' + ",".join([">3"] * len(threads)) + ',>1",options="header"]', "|===",
+                "|Library |Handler or appender |Transport |Format |Mode " + thread_headers + " |B/record"]
+        for row, _, _ in network_rows:
+            cells = [cell(results, failures, row, "thrpt", t,
+                          lambda e, t=t: network_cell(e, deliveries.get(row + ("thrpt", t)))) for t in threads]
+            alloc = cell(results, failures, row, "thrpt", first, allocation_cell)
+            out.append(" ".join(f"|{c}" for c in network_columns(row) + cells + [alloc]))
+        out += ["|===", ""]
+    rows = rows + network_rows
     if sample_threads:
         out += [".Producer latency of one call at saturation (`-bm sample`), microseconds: p50 / p99 / p99.99",
                 '[cols="<5,<1,' + ",".join([">2"] * len(sample_threads)) + '",options="header"]', "|===",

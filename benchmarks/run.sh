@@ -2,13 +2,16 @@
 # Runs the benchmark grid: our handlers beside the peers, same workload, every iteration's delivery checked.
 #
 #   benchmarks/run.sh            full grid (threads 1 2 4, throughput + allocation, then latency); writes the
-#                                results section of docs/performance.adoc. About 90 minutes on 2 cores.
-#   benchmarks/run.sh --short    the same grid with 2 s iterations: a preliminary look, about 20 minutes (15 with
+#                                results section of docs/performance.adoc. About 2.5 hours on 2 cores, of which
+#                                the network scenarios take about one (--include Network runs them alone, and
+#                                --include '^(?!.*Network)' the rest).
+#   benchmarks/run.sh --short    the same grid with 2 s iterations: a preliminary look, about 35 minutes (25 with
 #                                --latency-threads 1). The page says which kind of run it shows.
-#   benchmarks/run.sh --smoke    CI check, about 35 seconds: our file handler (buffered), queue and file on their
+#   benchmarks/run.sh --smoke    CI check, about 40 seconds: our file handler (buffered), queue and file on their
 #                                defaults, the same from microprofile-config.properties on Weld SE, and a call below
-#                                the level, under both LogManagers, 2 threads, delivery check on; then proof that the
-#                                check fails a handler that loses records. Writes no doc.
+#                                the level, under both LogManagers, and a queue in front of our socket handler to a
+#                                loopback sink, 2 threads, delivery check on; then proof that the checks fail a file
+#                                handler and a socket handler that lose records. Writes no doc.
 #
 # Options: --threads "1 2"   thread counts (default "1 2 4"; smoke: 2)
 #          --include REGEX   JMH benchmark regex (default: every scenario)
@@ -59,9 +62,10 @@ case "$mode" in
          note="Short iterations (2 s, one warm-up, one fork): enough to see that every scenario runs and delivers"
          note+=" every record, too short to rank the libraries. The full grid (benchmarks/run.sh without --short)"
          note+=" is the comparison." ;;
-  smoke) thrpt_opts=(-wi 0 -i 1 -r 500ms -f 1 -foe true -p flush=buffered -p handler=file); threads="${threads:-2}"
+  smoke) thrpt_opts=(-wi 0 -i 1 -r 500ms -f 1 -foe true -p flush=buffered -p handler=file
+                    -p target=socket-pickle -p mode=queued); threads="${threads:-2}"
          latency=no; doc=no
-         include='org\.loghandlers\.benchmarks\.(Loghandlers|LoghandlersQueue|LoghandlersCdiDefaults|BelowLevel)Benchmark\.' ;;
+         include='org\.loghandlers\.benchmarks\.(Loghandlers|LoghandlersQueue|LoghandlersCdiDefaults|LoghandlersNetwork|BelowLevel)Benchmark\.' ;;
 esac
 
 out="$root/benchmarks/target/results/$mode-$(date -u +%Y%m%dT%H%M%SZ)"
@@ -101,15 +105,18 @@ if [ "$latency" = yes ]; then
 fi
 
 if [ "$mode" = smoke ]; then
-  # The check must be able to fail: a handler that drops one record in a thousand has to fail the run.
-  echo "== self-test: a handler that loses records must fail the delivery check"
-  if java -jar "$jar" 'selftest\.LosingHandlerBenchmark' -t 2 -wi 0 -i 1 -r 500ms -f 1 -foe true \
-      > "$out/selftest.log" 2>&1 || ! grep -q 'DeliveryCheckFailedException' "$out/selftest.log"; then
-    echo "run.sh: the delivery check did not catch a handler that loses records (see $out/selftest.log)" >&2
-    failed=1
-  else
-    grep -h -m1 '^org.*DeliveryCheckFailedException:' "$out/selftest.log" | sed 's/^/   caught as expected: /'
-  fi
+  # The checks must be able to fail: a handler that drops one record in a thousand has to fail the run, whether the
+  # lines are counted in its file or its frames at the loopback sink.
+  for selftest in LosingHandlerBenchmark LosingSocketHandlerBenchmark; do
+    echo "== self-test: $selftest loses records and must fail the delivery check"
+    if java -jar "$jar" "selftest\.$selftest" -t 2 -wi 0 -i 1 -r 500ms -f 1 -foe true \
+        > "$out/selftest-$selftest.log" 2>&1 || ! grep -q 'DeliveryCheckFailedException' "$out/selftest-$selftest.log"; then
+      echo "run.sh: the delivery check did not catch $selftest (see $out/selftest-$selftest.log)" >&2
+      failed=1
+    else
+      grep -h -m1 '^org.*DeliveryCheckFailedException:' "$out/selftest-$selftest.log" | sed 's/^/   caught as expected: /'
+    fi
+  done
 fi
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/environment.txt"

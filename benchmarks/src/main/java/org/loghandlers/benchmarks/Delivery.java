@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * The delivery check of one trial: gives each iteration a fresh directory, and after the scenario has closed its
  * handler (which drains any queue) counts the lines in that directory against the calls the {@link Producer}s made.
  * A shortfall throws {@link DeliveryCheck.DeliveryCheckFailedException}, which fails the benchmark: a throughput figure
- * counts only if every record reached the file.
+ * counts only if every record reached the file. A {@link NetworkScenario} uses only its count of the calls made, and
+ * counts the records at its sink.
  *
  * <p>Checked per iteration, not once per trial, so that a fast peer's file never holds more than one iteration's
  * output (a 100 s trial at 2.5M lines/s would be 27 GB on a disk shared with other work).
@@ -50,12 +51,7 @@ public class Delivery {
      * {@link Workload} line, then deletes the directory. Call after the handler is closed.
      */
     public void check(long linesPerCall) throws IOException {
-        long calls = 0;
-        for (Producer producer : producers) {
-            calls += producer.calls;
-        }
-        long callsThisIteration = calls - checkedCalls;
-        checkedCalls = calls;
+        long callsThisIteration = callsThisIteration();
         DeliveryCheck check = current;
         current = null;
         try {
@@ -63,6 +59,20 @@ public class Delivery {
         } finally {
             check.deleteDirectory();
         }
+    }
+
+    /**
+     * The logging calls the {@link Producer}s made since the last time this was asked (warm-up and wind-down calls
+     * of the iteration included, since they log too). Call once per iteration, after JMH has stopped the threads.
+     */
+    public long callsThisIteration() {
+        long calls = 0;
+        for (Producer producer : producers) {
+            calls += producer.calls;
+        }
+        long callsThisIteration = calls - checkedCalls;
+        checkedCalls = calls;
+        return callsThisIteration;
     }
 
     @TearDown(Level.Trial)

@@ -23,15 +23,8 @@ public abstract class FileScenario {
     @Setup(Level.Iteration)
     public void openOutput(Delivery delivery, BenchmarkParams params) throws Exception {
         this.delivery = delivery;
-        String benchmark = params.getBenchmark();
-        method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-        String className = benchmark.substring(0, benchmark.lastIndexOf('.'));
-        StringBuilder scenario = new StringBuilder(className.substring(className.lastIndexOf('.') + 1))
-                .append('.').append(method);
-        for (String key : params.getParamsKeys()) {
-            scenario.append(' ').append(key).append('=').append(params.getParam(key));
-        }
-        open(delivery.newDirectory(scenario.toString()));
+        method = Scenarios.method(params);
+        open(delivery.newDirectory(Scenarios.describe(params)));
     }
 
     @TearDown(Level.Iteration)
