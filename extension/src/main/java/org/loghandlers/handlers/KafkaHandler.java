@@ -205,18 +205,14 @@ public class KafkaHandler extends Handler {
 
     /**
      * The longest a logging call waits for Kafka to take a record (Kafka's {@code max.block.ms}); default 100 ms
-     * (see {@link #DEFAULT_MAX_BLOCK}): a number of milliseconds, a number with a unit ({@code 250ms}, {@code 1s})
-     * or ISO-8601 ({@code PT0.25S}); the getter says milliseconds.
+     * (see {@link #DEFAULT_MAX_BLOCK}), a time option as every handler reads one ({@link Durations}: {@code 0.25},
+     * {@code 250ms}, {@code PT0.25S}).
      *
-     * @throws IllegalArgumentException unless it is a duration under one minute
+     * @throws IllegalArgumentException unless it is a span of time from 0 to under one minute
      * @throws IllegalStateException once the producer is made
      */
     public void setMaxBlock(String maxBlock) {
-        Duration parsed = duration("maxBlock", maxBlock);
-        if (parsed.compareTo(Duration.ofMinutes(1)) >= 0) {
-            throw new IllegalArgumentException("maxBlock: '" + maxBlock + "' is too long for a logging call;"
-                    + " accepted: " + Durations.ACCEPTED + ", under a minute");
-        }
+        Duration parsed = Duration.ofMillis(Durations.millis("maxBlock", maxBlock, 0, 59_999));
         synchronized (state) {
             requireNotOpened("maxBlock");
             this.maxBlock = parsed;
@@ -224,7 +220,7 @@ public class KafkaHandler extends Handler {
     }
 
     public String getMaxBlock() {
-        return maxBlock.toMillis() + "ms";
+        return Durations.format(maxBlock.toMillis());
     }
 
     /**
@@ -234,26 +230,18 @@ public class KafkaHandler extends Handler {
      * @throws IllegalArgumentException unless it is a duration
      */
     public void setCloseTimeout(String closeTimeout) {
-        this.closeTimeout = duration("closeTimeout", closeTimeout);
+        this.closeTimeout = Duration.ofMillis(Durations.millis("closeTimeout", closeTimeout, 0,
+                Durations.DAY_MILLIS));
     }
 
     public String getCloseTimeout() {
-        return closeTimeout.toMillis() + "ms";
-    }
-
-    private static Duration duration(String option, String text) {
-        try {
-            return Duration.ofMillis(Durations.parseMillis(text));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": '" + text + "' is not a duration; accepted: "
-                    + Durations.ACCEPTED);
-        }
+        return Durations.format(closeTimeout.toMillis());
     }
 
     /**
      * Producer properties passed to Kafka as they are, over the handler's defaults ({@code acks=all},
      * {@code enable.idempotence=true}, {@code linger.ms=20}, {@code batch.size=65536},
-     * {@code compression.type=zstd}): {@code name=value} separated by commas, a comma in a value written {@code \,}
+     * {@code compression.type=gzip}): {@code name=value} separated by commas, a comma in a value written {@code \,}
      * ({@code compression.type=zstd,linger.ms=50}). In MicroProfile Config each is also a key of its own,
      * {@code loghandlers.handler.<name>.kafka.<property>}. Replaces what an earlier call set.
      *

@@ -81,7 +81,7 @@ class KafkaConfigTest {
         assertEquals("logger", central.getKey());
         assertEquals("json", central.getFormat());
         assertEquals("250ms", central.getMaxBlock());
-        assertEquals("2000ms", central.getCloseTimeout());
+        assertEquals("2s", central.getCloseTimeout());
         assertEquals("WARNING", central.getLevel().getName());
         assertEquals("compression.type=zstd,linger.ms=5", central.getKafkaProperties());
         assertNull(central.getFormatter(), "format=json is the handler's own option, not a Python format string");

@@ -85,7 +85,7 @@ class KafkaTypeTest {
             assertEquals("logger", central.getKey());
             assertEquals("json", central.getFormat());
             assertEquals("250ms", central.getMaxBlock());
-            assertEquals("10000ms", central.getCloseTimeout());
+            assertEquals("10s", central.getCloseTimeout());
             assertEquals("compression.type=gzip,linger.ms=5", central.getKafkaProperties());
             KafkaReceiver back = deployment.container().select(KafkaReceiver.class, LogReceiver.Literal.of("back"))
                     .get();
