@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.ErrorManager;
-import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 
@@ -42,8 +41,7 @@ public class DatagramHandler extends Handler implements FilterOnlyHandler {
     private final Object channelLock = new Object();
     private volatile String host = "localhost";
     private volatile int port = DEFAULT_UDP_LOGGING_PORT;
-    private volatile RecordFormat format = RecordFormat.PICKLE;
-    private volatile Formatter defaultJson;
+    private final RecordPayload payload = new RecordPayload(this, this::describe, this::makePickle);
     private DatagramChannel channel;
     private volatile boolean closed;
 
@@ -103,16 +101,16 @@ public class DatagramHandler extends Handler implements FilterOnlyHandler {
      * record, written by the handler's formatter if one is set, else by a {@link JsonFormatter}.
      */
     public void setFormat(String format) {
-        this.format = RecordFormat.parse(format);
+        payload.setFormat(format);
     }
 
     public String getFormat() {
-        return format.configName();
+        return payload.format();
     }
 
     /** Whether records go out as Python's pickle, which carries the caller's class and method. */
     boolean picklesRecords() {
-        return format == RecordFormat.PICKLE;
+        return payload.pickles();
     }
 
     /** Records not sent since this handler was made: too large for a datagram, or the send failed. */
@@ -205,29 +203,10 @@ public class DatagramHandler extends Handler implements FilterOnlyHandler {
     }
 
     private void emit(LogRecord record) {
-        byte[] datagram;
-        try {
-            datagram = format == RecordFormat.PICKLE ? makePickle(record)
-                    : RecordFormat.jsonLine(record, jsonFormatter());
-        } catch (RuntimeException e) {
-            reportError(describe() + ": could not encode a record of logger " + record.getLoggerName(), e,
-                    ErrorManager.FORMAT_FAILURE);
-            return;
+        byte[] datagram = payload.encode(record);
+        if (datagram != null) {
+            send(datagram);
         }
-        send(datagram);
-    }
-
-    private Formatter jsonFormatter() {
-        Formatter own = getFormatter();
-        if (own != null) {
-            return own;
-        }
-        Formatter json = defaultJson;
-        if (json == null) {
-            json = new JsonFormatter();
-            defaultJson = json;
-        }
-        return json;
     }
 
     /** The open channel, opened now if needed; null once the handler is closed. */
