@@ -44,6 +44,15 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
     static final int DEFAULT_RETRIES = 3;
     static final long DEFAULT_RETRY_DELAY_MILLIS = 100;
 
+    /**
+     * What to do when the JDK's HTTP client is not visible to this class: on WildFly, a JBoss module that does not
+     * depend on {@code java.net.http} cannot see it (a WAR's deployment can).
+     */
+    static final String MISSING_JAVA_NET_HTTP = "the JDK's java.net.http module is not visible to the class loader of"
+            + " loghandlers (as a WildFly JBoss module, module.xml needs <module name=\"java.net.http\"/>; see"
+            + " docs/wildfly.adoc); records are discarded";
+    private static final boolean JAVA_NET_HTTP_VISIBLE = javaNetHttpVisible();
+
     private static final String FORM = HttpOptionValues.FORM;
     private static final String FORM_TYPE = "application/x-www-form-urlencoded";
 
@@ -277,8 +286,21 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
         }
     }
 
+    private static boolean javaNetHttpVisible() {
+        try {
+            Class.forName("java.net.http.HttpClient", false, HttpHandler.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     private void emit(LogRecord record) {
         if (DeliveryThreads.delivering()) {
+            return;
+        }
+        if (!JAVA_NET_HTTP_VISIBLE) {
+            lose(1, describe() + ": " + MISSING_JAVA_NET_HTTP, null);
             return;
         }
         warnOnceAtStart();
@@ -309,6 +331,8 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
             lostRecords.incrementAndGet();
             reportError(describe() + ": could not encode a record of logger " + record.getLoggerName(), e,
                     ErrorManager.FORMAT_FAILURE);
+        } catch (LinkageError e) {
+            lose(1, describe() + ": a class it needs could not be loaded: " + e, null);
         }
     }
 

@@ -6,19 +6,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.loghandlers.receivers.ReceivedRecord;
+import org.loghandlers.receivers.SocketReceiver;
 
 /**
  * The module as a user sets it up on the WildFly the build provisions: install.sh, the server started from its own
@@ -163,6 +179,147 @@ class ServerWideHandlersIT {
         server.cli().run(commands.toArray(String[]::new));
 
         assertNoProblemsInServerLog();
+    }
+
+    @Test
+    void aCustomHttpHandlerPostsTheServersRecordsAsPythonsFormToAWebServerInTheTest() throws Exception {
+        List<Map<String, String>> forms = new CopyOnWriteArrayList<>();
+        HttpServer web = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        web.createContext("/ingest", exchange -> {
+            try (exchange) {
+                forms.add(form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                exchange.sendResponseHeaders(204, -1);
+            }
+        });
+        web.start();
+        String category = "org.acme.shipped";
+        try {
+            server.cli().run(
+                    "/subsystem=logging/custom-handler=SHIP:add(module=org.loghandlers,"
+                            + " class=org.loghandlers.handlers.HttpHandler,"
+                            + " properties={host=\"127.0.0.1:" + web.getAddress().getPort() + "\", url=\"/ingest\","
+                            + " method=POST})",
+                    "/subsystem=logging/logger=" + category + ":add(level=INFO, handlers=[SHIP],"
+                            + " use-parent-handlers=false)");
+
+            app.log(category, "shipped", 3);
+
+            await(() -> forms.size() >= 3, "3 requests", forms::toString);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(category, forms.get(i).get("name"));
+                assertEquals(LogServlet.message("shipped", i), forms.get(i).get("msg"));
+                assertEquals("INFO", forms.get(i).get("levelname"));
+                assertEquals("doGet", forms.get(i).get("funcName"));
+                assertTrue(forms.get(i).get("threadName").startsWith("default task-"), forms.get(i)::toString);
+            }
+            server.cli().run(
+                    "/subsystem=logging/logger=" + category + ":remove",
+                    "/subsystem=logging/custom-handler=SHIP:remove");
+        } finally {
+            web.stop(0);
+        }
+        assertNoProblemsInServerLog();
+    }
+
+    @Test
+    void aCustomSocketHandlerSendsPythonsFramesToASocketReceiverInTheTest() throws Exception {
+        List<LogRecord> received = new CopyOnWriteArrayList<>();
+        SocketReceiver receiver = new SocketReceiver("127.0.0.1", 0);
+        receiver.setHandlers(new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                received.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        receiver.start();
+        String category = "org.acme.framed";
+        try {
+            server.cli().run(
+                    "/subsystem=logging/custom-handler=FRAMES:add(module=org.loghandlers,"
+                            + " class=org.loghandlers.handlers.SocketHandler,"
+                            + " properties={host=\"127.0.0.1\", port=" + receiver.getLocalPort() + "})",
+                    "/subsystem=logging/logger=" + category + ":add(level=INFO, handlers=[FRAMES],"
+                            + " use-parent-handlers=false)");
+
+            app.log(category, "framed", 3);
+
+            await(() -> received.size() >= 3, "3 records", received::toString);
+            for (int i = 0; i < 3; i++) {
+                ReceivedRecord record = (ReceivedRecord) received.get(i);
+                assertEquals(category, record.getLoggerName());
+                assertEquals(LogServlet.message("framed", i), record.getMessage());
+                assertTrue(record.getThreadName().startsWith("default task-"), record::getThreadName);
+                assertEquals(server.pid(), record.getProcess());
+            }
+            server.cli().run(
+                    "/subsystem=logging/logger=" + category + ":remove",
+                    "/subsystem=logging/custom-handler=FRAMES:remove");
+        } finally {
+            receiver.stop();
+        }
+        assertNoProblemsInServerLog();
+    }
+
+    /** The server has the mail subsystem (layer {@code mail}), whose Jakarta Mail the module's optional dependency takes. */
+    @Test
+    void aCustomSmtpHandlerMailsThroughTheServersJakartaMail() throws Exception {
+        ServerSetup smtp = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort();
+        smtp.setServerStartupTimeout(20_000);
+        GreenMail mail = new GreenMail(smtp);
+        mail.start();
+        String category = "org.acme.alerts";
+        try {
+            server.cli().run(
+                    "/subsystem=logging/custom-handler=MAIL:add(module=org.loghandlers,"
+                            + " class=org.loghandlers.handlers.SmtpHandler,"
+                            + " properties={mailhost=\"127.0.0.1:" + mail.getSmtp().getPort() + "\","
+                            + " fromaddr=\"wildfly@x.test\", toaddrs=\"ops@y.test\", subject=\"server-wide\"},"
+                            + " formatter=\"%s%n\")",
+                    "/subsystem=logging/logger=" + category + ":add(level=INFO, handlers=[MAIL],"
+                            + " use-parent-handlers=false)");
+
+            app.log(category, "mailed", 1);
+
+            assertTrue(mail.waitForIncomingEmail(20_000, 1), "no mail in 20 s");
+            MimeMessage received = mail.getReceivedMessages()[0];
+            assertEquals("server-wide", received.getSubject());
+            assertTrue(String.valueOf(received.getContent()).contains(LogServlet.message("mailed", 0)),
+                    () -> String.valueOf(received));
+            server.cli().run(
+                    "/subsystem=logging/logger=" + category + ":remove",
+                    "/subsystem=logging/custom-handler=MAIL:remove");
+        } finally {
+            mail.stop();
+        }
+        assertNoProblemsInServerLog();
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            int equals = pair.indexOf('=');
+            fields.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+        }
+        return fields;
+    }
+
+    private static void await(Supplier<Boolean> done, String what, Supplier<String> got) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!done.get()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + what + " in 20 s; got: " + got.get());
+            }
+            Thread.sleep(20);
+        }
     }
 
     /**

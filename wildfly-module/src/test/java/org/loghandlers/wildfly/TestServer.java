@@ -100,6 +100,11 @@ final class TestServer implements AutoCloseable {
                 + lastAnswer + "; see " + serverLog());
     }
 
+    /** The server JVM's process id, from the pid file it wrote at start. */
+    long pid() throws IOException {
+        return Long.parseLong(Files.readString(pidFile(), StandardCharsets.US_ASCII).trim());
+    }
+
     private Path pidFile() {
         return workDir.resolve("wildfly.pid");
     }
