@@ -31,16 +31,17 @@ class PayaraMicroReceiverRedeployTest {
         Path threads = logs.resolve("threads.log");
         int picklePort = Senders.freePort();
         int jsonPort = Senders.freePort();
-        try (PayaraMicroProcess server = PayaraMicroProcess.start("receiver-redeploy",
+        try (ClientPeers.Web web = new ClientPeers.Web();
+                PayaraMicroProcess server = PayaraMicroProcess.start("receiver-redeploy",
                 Deployments.plainWar("probe", ProbeServlet.class, RedeployMarker.class),
-                ReceiverRedeployTest.app(file, threads, picklePort, jsonPort))) {
+                ReceiverRedeployTest.app(file, threads, picklePort, jsonPort, web.port()))) {
             URL probe = server.url("probe");
             URL app = server.url(ReceiverRedeployTest.APP);
             for (int round = 0; round < ReceiverRedeployTest.ROUNDS; round++) {
                 if (round > 0) {
                     server.redeploy(ReceiverRedeployTest.APP);
                 }
-                ReceiverRedeployTest.feedRound(file, threads, picklePort, jsonPort, round);
+                ReceiverRedeployTest.feedRound(file, threads, picklePort, jsonPort, web, round);
                 if (round == ReceiverRedeployTest.ROUNDS - 1) {
                     ReceiverRedeployTest.assertTheProbeSeesTheReceivers(probe);
                 }
