@@ -65,7 +65,7 @@ class ReceiverOnTheServerTest {
     @Deployment
     static Archive<?> deployment() {
         return Deployments.archive("receiver-on-the-server", receivers(CENTRAL, THREADS, PICKLE_PORT, JSON_PORT),
-                ThreadNotingHandler.class, RedeployMarker.class);
+                ThreadNotingHandler.class, ReceiverAppMarker.class);
     }
 
     /** Which thread delivered {@code message}, as the deployment noted it: a managed one, not ours. */

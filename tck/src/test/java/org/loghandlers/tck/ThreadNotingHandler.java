@@ -14,7 +14,7 @@ import jakarta.enterprise.concurrent.ManageableThread;
 /**
  * Notes in its {@code file}, for a test client outside the server, which thread handed it each record:
  * {@code <message> thread=<name> managed=<true when a Jakarta Concurrency managed thread>}. Also pins a
- * {@link RedeployMarker} to its deployment's class loader, so a test needs no request to the deployment.
+ * {@link ReceiverAppMarker} to its deployment's class loader, so a test needs no request to the deployment.
  */
 public class ThreadNotingHandler extends Handler {
 
@@ -30,7 +30,7 @@ public class ThreadNotingHandler extends Handler {
 
     @Override
     public synchronized void publish(LogRecord record) {
-        RedeployMarker.pin();
+        ReceiverAppMarker.pin();
         Thread thread = Thread.currentThread();
         String line = record.getMessage() + " thread=" + thread.getName() + " managed="
                 + (thread instanceof ManageableThread) + "\n";
