@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.ErrorManager;
 import java.util.logging.Formatter;
@@ -37,6 +38,9 @@ public class DatagramHandler extends Handler implements FilterOnlyHandler {
     /** The largest UDP payload over IPv6 without jumbograms: 65,535 bytes less the UDP header. */
     public static final int MAX_IPV6_PAYLOAD = 65_527;
 
+    /** Whether a subclass overrides {@link #makePickle} or {@link #send}, which records then go through. */
+    private final boolean customDatagrams = Hooks.overridden(getClass(), DatagramHandler.class, "makePickle",
+            LogRecord.class) || Hooks.overridden(getClass(), DatagramHandler.class, "send", byte[].class);
     private final OutageReporter sendOutage = new OutageReporter(this);
     private final AtomicLong oversized = new AtomicLong();
     private final Object channelLock = new Object();
@@ -45,6 +49,8 @@ public class DatagramHandler extends Handler implements FilterOnlyHandler {
     private volatile RecordFormat format = RecordFormat.PICKLE;
     private volatile Formatter defaultJson;
     private DatagramChannel channel;
+    /** The address of the last host that was an IP address, with its port. */
+    private volatile LiteralTarget literalTarget;
     private volatile boolean closed;
 
     /**
@@ -149,16 +155,21 @@ public class DatagramHandler extends Handler implements FilterOnlyHandler {
      * reported and counted, a failure reported once per outage and counted.
      */
     protected void send(byte[] datagram) {
-        InetSocketAddress target = new InetSocketAddress(host, port);
+        sendDatagram(ByteBuffer.wrap(datagram));
+    }
+
+    /** {@link #send} of the bytes from the buffer's position to its limit. */
+    private void sendDatagram(ByteBuffer datagram) {
+        InetSocketAddress target = target();
         if (target.isUnresolved()) {
             sendOutage.lost(describe() + ": cannot resolve host " + host + "; records are dropped until it"
                     + " resolves", null, ErrorManager.OPEN_FAILURE);
             return;
         }
         int limit = target.getAddress() instanceof Inet6Address ? MAX_IPV6_PAYLOAD : MAX_IPV4_PAYLOAD;
-        if (datagram.length > limit) {
+        if (datagram.remaining() > limit) {
             long count = oversized.incrementAndGet();
-            reportError(describe() + ": a record of " + datagram.length + " bytes is larger than the " + limit
+            reportError(describe() + ": a record of " + datagram.remaining() + " bytes is larger than the " + limit
                     + " bytes a UDP datagram can carry to " + target.getAddress().getHostAddress() + "; it was not"
                     + " sent (" + count + " such records so far)", null, ErrorManager.WRITE_FAILURE);
             return;
@@ -172,7 +183,7 @@ public class DatagramHandler extends Handler implements FilterOnlyHandler {
             if (open == null) {
                 return;
             }
-            open.send(ByteBuffer.wrap(datagram), target);
+            open.send(datagram, target);
             sendOutage.succeeded();
         } catch (IOException | RuntimeException e) {
             discard(open);
@@ -205,16 +216,75 @@ public class DatagramHandler extends Handler implements FilterOnlyHandler {
     }
 
     private void emit(LogRecord record) {
+        if (customDatagrams) {
+            emitThroughHooks(record);
+        } else if (format == RecordFormat.PICKLE) {
+            PickledRecord pickled = PickledRecord.take();
+            try {
+                ByteBuffer datagram;
+                try {
+                    datagram = pickled.frame(record, RecordFormat.messageMerger(getFormatter()));
+                } catch (RuntimeException e) {
+                    reportEncodingFailure(record, e);
+                    return;
+                }
+                sendDatagram(datagram);
+            } finally {
+                pickled.release();
+            }
+        } else {
+            EncodedRecord encoded = EncodedRecord.take();
+            try {
+                try {
+                    encoded.encode(record, jsonFormatter(), "\n", StandardCharsets.UTF_8);
+                } catch (RuntimeException e) {
+                    reportEncodingFailure(record, e);
+                    return;
+                }
+                sendDatagram(encoded.buffer());
+            } finally {
+                encoded.release();
+            }
+        }
+    }
+
+    /** Python's {@code emit}, {@code send(makePickle(record))}, for a subclass that overrides either hook. */
+    private void emitThroughHooks(LogRecord record) {
         byte[] datagram;
         try {
             datagram = format == RecordFormat.PICKLE ? makePickle(record)
                     : RecordFormat.jsonLine(record, jsonFormatter());
         } catch (RuntimeException e) {
-            reportError(describe() + ": could not encode a record of logger " + record.getLoggerName(), e,
-                    ErrorManager.FORMAT_FAILURE);
+            reportEncodingFailure(record, e);
             return;
         }
         send(datagram);
+    }
+
+    private void reportEncodingFailure(LogRecord record, RuntimeException e) {
+        reportError(describe() + ": could not encode a record of logger " + record.getLoggerName(), e,
+                ErrorManager.FORMAT_FAILURE);
+    }
+
+    /**
+     * The receiver's address: looked up now, as Python's {@code sendto} does, unless the host is an IP address,
+     * which stands for itself: its address is made once.
+     */
+    private InetSocketAddress target() {
+        String toHost = host;
+        int toPort = port;
+        LiteralTarget literal = literalTarget;
+        if (literal != null && literal.host == toHost && literal.port == toPort) {
+            return literal.address;
+        }
+        InetSocketAddress target = new InetSocketAddress(toHost, toPort);
+        if (!target.isUnresolved() && target.getAddress().getHostAddress().equals(toHost)) {
+            literalTarget = new LiteralTarget(toHost, toPort, target);
+        }
+        return target;
+    }
+
+    private record LiteralTarget(String host, int port, InetSocketAddress address) {
     }
 
     private Formatter jsonFormatter() {

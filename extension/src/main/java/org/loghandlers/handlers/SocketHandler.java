@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.logging.ErrorManager;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -37,6 +38,9 @@ public class SocketHandler extends Handler implements BatchTarget {
 
     private static final int MAX_WAIT_SECONDS = 86_400;
 
+    /** Whether a subclass overrides {@link #makePickle} or {@link #send}, which records then go through. */
+    private final boolean customFrames = Hooks.overridden(getClass(), SocketHandler.class, "makePickle",
+            LogRecord.class) || Hooks.overridden(getClass(), SocketHandler.class, "send", byte[].class);
     /** Guards {@link #connection} and its replacement; taken before the connection's own lock. */
     private final Object state = new Object();
     private volatile String host = "localhost";
@@ -284,23 +288,70 @@ public class SocketHandler extends Handler implements BatchTarget {
     }
 
     private void emit(LogRecord record, boolean inBatch) {
+        if (customFrames) {
+            emitThroughHooks(record, inBatch);
+        } else if (format == RecordFormat.PICKLE) {
+            PickledRecord pickled = PickledRecord.take();
+            try {
+                ByteBuffer frame;
+                try {
+                    frame = pickled.frame(record, RecordFormat.messageMerger(getFormatter()));
+                } catch (RuntimeException e) {
+                    reportEncodingFailure(record, e);
+                    return;
+                }
+                write(frame, inBatch);
+            } finally {
+                pickled.release();
+            }
+        } else {
+            EncodedRecord encoded = EncodedRecord.take();
+            try {
+                try {
+                    encoded.encode(record, jsonFormatter(), "\n", StandardCharsets.UTF_8);
+                } catch (RuntimeException e) {
+                    reportEncodingFailure(record, e);
+                    return;
+                }
+                write(encoded.buffer(), inBatch);
+            } finally {
+                encoded.release();
+            }
+        }
+    }
+
+    /** Python's {@code emit}, {@code send(makePickle(record))}, for a subclass that overrides either hook. */
+    private void emitThroughHooks(LogRecord record, boolean inBatch) {
         byte[] frame;
         try {
             frame = format == RecordFormat.PICKLE ? makePickle(record) : RecordFormat.jsonLine(record, jsonFormatter());
         } catch (RuntimeException e) {
-            reportError(describe() + ": could not encode a record of logger " + record.getLoggerName(), e,
-                    ErrorManager.FORMAT_FAILURE);
+            reportEncodingFailure(record, e);
             return;
         }
-        if (!inBatch) {
+        if (inBatch) {
+            write(ByteBuffer.wrap(frame), true);
+        } else {
             send(frame);
-            return;
         }
+    }
+
+    /** Writes one frame now, or adds it to the batch written at {@link #flush}. */
+    private void write(ByteBuffer frame, boolean inBatch) {
         synchronized (state) {
             if (!closed) {
-                connection().append(ByteBuffer.wrap(frame));
+                if (inBatch) {
+                    connection().append(frame);
+                } else {
+                    connection().send(frame);
+                }
             }
         }
+    }
+
+    private void reportEncodingFailure(LogRecord record, RuntimeException e) {
+        reportError(describe() + ": could not encode a record of logger " + record.getLoggerName(), e,
+                ErrorManager.FORMAT_FAILURE);
     }
 
     private Formatter jsonFormatter() {
