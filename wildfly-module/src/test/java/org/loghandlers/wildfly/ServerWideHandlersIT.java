@@ -32,15 +32,21 @@ class ServerWideHandlersIT {
     private static final int PORT_OFFSET = Integer.getInteger("wildfly.port.offset");
 
     /** Values for options whose getter gives null on a fresh handler, or a value a CLI line cannot hold. */
-    private static final Map<String, Function<Class<?>, String>> SAMPLE_VALUES = Map.of(
-            "fileName", type -> WORK.resolve("options/" + type.getSimpleName() + ".log").toString(),
-            "atTime", type -> "10:30",
-            "target", type -> "CONSOLE",
-            "terminator", type -> "|",
-            "trustStorePassword", type -> "changeit",
-            "credentials", type -> "user:sample-password",
-            "fromaddr", type -> "app@example.com",
-            "toaddrs", type -> "ops@example.com");
+    private static final Map<String, Function<Class<?>, String>> SAMPLE_VALUES = Map.ofEntries(
+            Map.entry("fileName", type -> WORK.resolve("options/" + type.getSimpleName() + ".log").toString()),
+            Map.entry("atTime", type -> "10:30"),
+            Map.entry("target", type -> "CONSOLE"),
+            Map.entry("terminator", type -> "|"),
+            Map.entry("trustStore", type -> Path.of(System.getProperty("java.home"), "lib", "security", "cacerts")
+                    .toString()),
+            Map.entry("trustStorePassword", type -> "changeit"),
+            Map.entry("credentials", type -> "user:sample-password"),
+            Map.entry("fromaddr", type -> "app@example.com"),
+            Map.entry("toaddrs", type -> "ops@example.com"),
+            Map.entry("host", type -> "127.0.0.1:9"),
+            Map.entry("url", type -> "/log"),
+            Map.entry("appname", type -> "loghandlers-options"),
+            Map.entry("dllname", type -> "EventLogMessages.dll"));
 
     private static TestServer server;
     private static LoggingApp app;
