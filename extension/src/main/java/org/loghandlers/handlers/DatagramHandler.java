@@ -29,7 +29,7 @@ import org.loghandlers.options.LogManagerProperties;
  *
  * <p>Python's hooks are here: {@link #makePickle}, {@link #send} and {@link #makeSocket}.
  */
-public class DatagramHandler extends Handler implements FilterOnlyHandler {
+public class DatagramHandler extends Handler implements BatchTarget {
 
     /** Python's {@code logging.handlers.DEFAULT_UDP_LOGGING_PORT}, the port when none is set. */
     public static final int DEFAULT_UDP_LOGGING_PORT = 9021;
@@ -213,6 +213,15 @@ public class DatagramHandler extends Handler implements FilterOnlyHandler {
         if (record != null && !closed && Targets.passesFilter(this, record)) {
             emit(record);
         }
+    }
+
+    /**
+     * As {@link #handle}, for a queue listener's batch: each record is a datagram of its own all the same, sent now;
+     * the listener hands over its record without copying it.
+     */
+    @Override
+    public void handleInBatch(LogRecord record) {
+        handle(record);
     }
 
     private void emit(LogRecord record) {
