@@ -1,8 +1,12 @@
 package org.loghandlers.config;
 
+import java.util.Set;
+
 /**
  * The property key scheme: {@code loghandlers.handler.<name>.<option>}, {@code loghandlers.logger."<name>".<option>}
- * and {@code loghandlers.receiver.<name>.<option>}.
+ * and {@code loghandlers.receiver.<name>.<option>}. A handler's options have no dots, except those of a pass-through
+ * group: {@code loghandlers.handler.central.kafka.linger.ms} is option {@code kafka.linger.ms} of handler
+ * {@code central}, a property handed as it is to the Kafka client.
  */
 public final class ConfigKeys {
 
@@ -11,7 +15,20 @@ public final class ConfigKeys {
     public static final String LOGGER_PREFIX = PREFIX + "logger.";
     public static final String RECEIVER_PREFIX = PREFIX + "receiver.";
 
+    /** The first word of the options whose names carry dots: a property for the client library behind a handler. */
+    static final Set<String> PASS_THROUGH_GROUPS = Set.of("kafka");
+
     private ConfigKeys() {
+    }
+
+    /** The group of a pass-through option ({@code kafka} for {@code kafka.linger.ms}), or null for other options. */
+    static String passThroughGroup(String option) {
+        int dot = option.indexOf('.');
+        if (dot <= 0 || dot == option.length() - 1) {
+            return null;
+        }
+        String group = option.substring(0, dot);
+        return PASS_THROUGH_GROUPS.contains(group) ? group : null;
     }
 
     public static String handlerKey(String handler, String option) {
@@ -31,11 +48,16 @@ public final class ConfigKeys {
     }
 
     /**
-     * Splits what follows a prefix into a name and an option: the option is the last dot-separated part (options
-     * never contain dots), the name everything before it, with surrounding quotes removed. Returns null when there
-     * is no option or no name.
+     * Splits what follows a prefix into a name and an option: the option is the last dot-separated part, the name
+     * everything before it, with surrounding quotes removed; except that a pass-through option
+     * ({@code kafka.linger.ms}) follows a quoted name or a name without dots whole. Returns null when there is no
+     * option or no name.
      */
     static String[] nameAndOption(String rest) {
+        String[] passThrough = passThroughNameAndOption(rest);
+        if (passThrough != null) {
+            return passThrough;
+        }
         int lastDot = rest.lastIndexOf('.');
         if (lastDot <= 0 || lastDot == rest.length() - 1) {
             return null;
@@ -45,6 +67,26 @@ public final class ConfigKeys {
             name = name.substring(1, name.length() - 1);
         }
         return new String[] {name, rest.substring(lastDot + 1)};
+    }
+
+    private static String[] passThroughNameAndOption(String rest) {
+        int end;
+        String name;
+        if (rest.startsWith("\"")) {
+            end = rest.indexOf('"', 1) + 1;
+            if (end <= 2 || end >= rest.length() || rest.charAt(end) != '.') {
+                return null;
+            }
+            name = rest.substring(1, end - 1);
+        } else {
+            end = rest.indexOf('.');
+            if (end <= 0) {
+                return null;
+            }
+            name = rest.substring(0, end);
+        }
+        String option = rest.substring(end + 1);
+        return passThroughGroup(option) != null ? new String[] {name, option} : null;
     }
 
     /**

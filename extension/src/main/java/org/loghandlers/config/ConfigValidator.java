@@ -1,7 +1,6 @@
 package org.loghandlers.config;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,9 +13,9 @@ import java.util.logging.Filter;
 import java.util.logging.Handler;
 
 import org.loghandlers.options.LevelOption;
+import org.loghandlers.options.LogManagerProperties;
 import org.loghandlers.options.OptionValues;
 import org.loghandlers.options.Suggestions;
-import org.loghandlers.options.LogManagerProperties;
 
 /**
  * Checks a whole configuration without building any handler and reports every problem at once: unknown or
@@ -60,49 +59,17 @@ public final class ConfigValidator {
 
     private static Class<? extends Handler> resolveClass(HandlerSpec spec, ClassLoader loader,
             List<ConfigProblem> problems) {
-        if (spec.type() != null && spec.className() != null) {
-            problems.add(new ConfigProblem(spec.key(CommonOptions.CLASS), spec.className(),
-                    "set either type or class, not both (type is " + spec.type() + ")"));
+        DeclaredClass declared = DeclaredClass.named("handler", spec.type(), spec.className(), spec::key,
+                HandlerTypes.names(), HandlerTypes::className, problems);
+        if (declared == null || declared.byType() && !declared.inThisBuild(loader, problems)) {
             return null;
         }
-        if (spec.type() == null && spec.className() == null) {
-            problems.add(new ConfigProblem(spec.key(CommonOptions.TYPE), null, "every handler needs a type (one of "
-                    + String.join(", ", HandlerTypes.names()) + ") or a class"));
-            return null;
-        }
-        String key;
-        String value;
-        String className;
-        if (spec.type() != null) {
-            key = spec.key(CommonOptions.TYPE);
-            value = spec.type();
-            className = HandlerTypes.className(spec.type().trim()).orElse(null);
-            if (className == null) {
-                problems.add(new ConfigProblem(key, value, "unknown handler type; accepted: "
-                        + String.join(", ", HandlerTypes.names()) + ", or a class name under "
-                        + spec.key(CommonOptions.CLASS) + Suggestions.didYouMean(value, HandlerTypes.names())));
-                return null;
-            }
-            if (HandlerTypes.load(className, loader) == null) {
-                problems.add(new ConfigProblem(key, value, "type " + value + " is not available yet ("
-                        + className + " is not in this build)"));
-                return null;
-            }
-        } else {
-            key = spec.key(CommonOptions.CLASS);
-            value = spec.className();
-            className = value.trim();
-        }
-        Class<?> found = HandlerTypes.load(className, loader);
+        Class<? extends Handler> found = declared.concrete(Handler.class, loader, problems);
         if (found == null) {
-            problems.add(new ConfigProblem(key, value, "class not found; accepted: the name of a "
-                    + Handler.class.getName() + " subclass with a public no-argument constructor"));
             return null;
         }
-        if (!Handler.class.isAssignableFrom(found) || Modifier.isAbstract(found.getModifiers())) {
-            problems.add(new ConfigProblem(key, value, "not a concrete " + Handler.class.getName()));
-            return null;
-        }
+        String key = declared.key();
+        String value = declared.value();
         try {
             found.getConstructor();
         } catch (NoSuchMethodException e) {
@@ -111,12 +78,12 @@ public final class ConfigValidator {
         }
         HandlerTypes.Requirement missing = HandlerTypes.missingRequirement(found).orElse(null);
         if (missing != null) {
-            problems.add(new ConfigProblem(key, value, (spec.type() != null ? "type " + value : found.getName())
+            problems.add(new ConfigProblem(key, value, (declared.byType() ? "type " + value : found.getName())
                     + " needs " + missing.library() + ", which is not on the class path: add " + missing.artifact()
                     + " to the application (WEB-INF/lib), or give it the server's " + missing.library()));
             return null;
         }
-        return found.asSubclass(Handler.class);
+        return found;
     }
 
     private static void validateOptions(HandlerSpec spec, Class<? extends Handler> handlerClass, Set<String> names,
@@ -125,6 +92,11 @@ public final class ConfigValidator {
         boolean queue = HandlerTypes.QUEUE.equals(spec.type());
         Set<String> accepted = new TreeSet<>(CommonOptions.ALL);
         accepted.addAll(setters.keySet());
+        for (String group : ConfigKeys.PASS_THROUGH_GROUPS) {
+            if (HandlerOptions.passThroughSetter(setters, group) != null) {
+                accepted.add(group + ".<property>");
+            }
+        }
         if (queue) {
             accepted.addAll(CommonOptions.QUEUE_ONLY);
         }
@@ -132,7 +104,10 @@ public final class ConfigValidator {
             String name = option.getKey();
             String value = option.getValue();
             String key = spec.key(name);
-            if (CommonOptions.isCommon(name, setters)) {
+            String group = ConfigKeys.passThroughGroup(name);
+            if (group != null && HandlerOptions.passThroughSetter(setters, group) != null) {
+                continue; // handed to the client library as written; its setter checks it when the handler is built
+            } else if (CommonOptions.isCommon(name, setters)) {
                 validateCommon(spec, name, value, loader, problems);
             } else if (queue && CommonOptions.QUEUE_ONLY.contains(name)) {
                 validateQueueOption(spec, name, value, problems);

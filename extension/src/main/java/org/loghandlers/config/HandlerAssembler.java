@@ -8,12 +8,16 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.logging.Filter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 
 import org.loghandlers.options.OptionValues;
 import org.loghandlers.options.LogManagerProperties;
+import org.loghandlers.options.PropertyList;
+import org.loghandlers.options.Secrets;
 
 /**
  * Builds the handlers of a validated configuration: each one with its no-arg constructor, then every option through
@@ -89,7 +93,14 @@ public final class HandlerAssembler {
             invoke(handler, setters.get("name"), spec.name(), spec.key("name"), spec.name());
         }
         int before = problems.size();
+        Map<String, Map<String, String>> passThrough = new TreeMap<>();
         for (Map.Entry<String, String> option : spec.options().entrySet()) {
+            String group = ConfigKeys.passThroughGroup(option.getKey());
+            if (group != null && HandlerOptions.passThroughSetter(setters, group) != null) {
+                passThrough.computeIfAbsent(group, g -> new TreeMap<>())
+                        .put(option.getKey().substring(group.length() + 1), option.getValue());
+                continue;
+            }
             Method setter = setters.get(option.getKey());
             if (setter == null || (HandlerTypes.QUEUE.equals(spec.type())
                     && CommonOptions.QUEUE_ONLY.contains(option.getKey()))) {
@@ -107,6 +118,8 @@ public final class HandlerAssembler {
                 problems.add(e.problem());
             }
         }
+        passThrough.forEach((group, properties) -> applyPassThrough(spec, handler,
+                HandlerOptions.passThroughSetter(setters, group), group, properties, problems));
         try {
             applyCommon(spec, handler, loader);
         } catch (ConfigException e) {
@@ -117,6 +130,41 @@ public final class HandlerAssembler {
             return null;
         }
         return handler;
+    }
+
+    /**
+     * Hands {@code <group>.<property>} options to the group's one String setter: each alone first, so that a refused
+     * property is reported under its own key, then all of them together (with any {@code <group>-properties} the
+     * configuration also sets, which they override). A refused value is not repeated when it may be a secret.
+     */
+    private static void applyPassThrough(HandlerSpec spec, Handler handler, Method setter, String group,
+            Map<String, String> properties, List<ConfigProblem> problems) {
+        Map<String, String> all = new LinkedHashMap<>();
+        String groupOption = group + "-properties";
+        Optional<String> whole = spec.option(groupOption);
+        int before = problems.size();
+        for (Map.Entry<String, String> property : properties.entrySet()) {
+            String key = spec.key(group + "." + property.getKey());
+            String shown = PropertyList.mayHoldSecret(property.getKey()) ? Secrets.HIDDEN : property.getValue();
+            try {
+                invoke(handler, setter, PropertyList.format(Map.of(property.getKey(), property.getValue())), key,
+                        shown);
+            } catch (ConfigException e) {
+                problems.add(new ConfigProblem(key, shown, e.problem().message()));
+            }
+        }
+        if (problems.size() > before) {
+            return;
+        }
+        try {
+            whole.ifPresent(text -> all.putAll(PropertyList.parse(text)));
+            all.putAll(properties);
+            invoke(handler, setter, PropertyList.format(all), spec.key(groupOption), "(the " + group + ".* options)");
+        } catch (IllegalArgumentException e) {
+            problems.add(new ConfigProblem(spec.key(groupOption), Secrets.HIDDEN, e.getMessage()));
+        } catch (ConfigException e) {
+            problems.add(e.problem());
+        }
     }
 
     private static void applyCommon(HandlerSpec spec, Handler handler, ClassLoader loader) {

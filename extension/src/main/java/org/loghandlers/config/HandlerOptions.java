@@ -12,6 +12,9 @@ import org.loghandlers.options.BeanSetters;
  * The JavaBean options of a handler class, found by reflection: every public one-argument {@code setX} whose
  * argument can be written as text, keyed by its kebab-case name ({@code setMaxBytes} is {@code max-bytes}). The
  * options of {@link Handler} itself (level, formatter, filter, encoding, error manager) are common keys instead.
+ *
+ * <p>A String setter {@code set<Group>Properties} also takes the pass-through options {@code <group>.<property>}
+ * ({@code KafkaHandler.setKafkaProperties} takes {@code kafka.linger.ms}).
  */
 public final class HandlerOptions {
 
@@ -30,6 +33,12 @@ public final class HandlerOptions {
             }
         }
         return setters;
+    }
+
+    /** The setter that takes the pass-through options of {@code group} ({@code kafka}), or null when none does. */
+    public static Method passThroughSetter(Map<String, Method> setters, String group) {
+        Method setter = setters.get(group + "-properties");
+        return setter != null && setter.getParameterTypes()[0] == String.class ? setter : null;
     }
 
     /** {@code MaxBytes} to {@code max-bytes}; a run of capitals is one word ({@code HTTPMethod} to {@code http-method}). */

@@ -34,6 +34,7 @@ public final class HandlerTypes {
         CLASS_BY_TYPE.put("memory", HANDLERS + "MemoryHandler");
         CLASS_BY_TYPE.put("http", HANDLERS + "HttpHandler");
         CLASS_BY_TYPE.put("queue", HANDLERS + "QueueHandler");
+        CLASS_BY_TYPE.put("kafka", HANDLERS + "KafkaHandler");
     }
 
     /** A library a handler class needs beyond the JDK and this jar: classes it must see, and what brings them. */
@@ -42,7 +43,9 @@ public final class HandlerTypes {
 
     private static final Map<String, Requirement> REQUIREMENT_BY_CLASS = Map.of(
             HANDLERS + "SmtpHandler", new Requirement("Jakarta Mail", List.of("jakarta.mail.Session"),
-                    "org.eclipse.angus:angus-mail (2.0.3 or later, which brings jakarta.mail:jakarta.mail-api)"));
+                    "org.eclipse.angus:angus-mail (2.0.3 or later, which brings jakarta.mail:jakarta.mail-api)"),
+            HANDLERS + "KafkaHandler", new Requirement("kafka-clients",
+                    List.of("org.apache.kafka.clients.producer.KafkaProducer"), "org.apache.kafka:kafka-clients"));
 
     /** The type whose handler hands records to a listener that runs on an executor. */
     public static final String QUEUE = "queue";

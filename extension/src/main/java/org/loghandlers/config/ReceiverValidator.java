@@ -2,7 +2,6 @@ package org.loghandlers.config;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.loghandlers.options.OptionValues;
+import org.loghandlers.options.PropertyList;
+import org.loghandlers.options.Secrets;
 import org.loghandlers.options.Suggestions;
 import org.loghandlers.receivers.Receiver;
 
@@ -48,54 +49,13 @@ public final class ReceiverValidator {
 
     private static Class<? extends Receiver> resolveClass(ReceiverSpec spec, ClassLoader loader,
             List<ConfigProblem> problems) {
-        if (spec.type() != null && spec.className() != null) {
-            problems.add(new ConfigProblem(spec.key(CommonOptions.CLASS), spec.className(),
-                    "set either type or class, not both (type is " + spec.type() + ")"));
+        DeclaredClass declared = DeclaredClass.named("receiver", spec.type(), spec.className(), spec::key,
+                ReceiverTypes.names(), ReceiverTypes::className, problems);
+        if (declared == null || declared.byType() && (missingRequirement(declared.value().trim(), declared.key(),
+                declared.value(), loader, problems) || !declared.inThisBuild(loader, problems))) {
             return null;
         }
-        if (spec.type() == null && spec.className() == null) {
-            problems.add(new ConfigProblem(spec.key(CommonOptions.TYPE), null, "every receiver needs a type (one of "
-                    + String.join(", ", ReceiverTypes.names()) + ") or a class"));
-            return null;
-        }
-        String key;
-        String value;
-        String className;
-        if (spec.type() != null) {
-            key = spec.key(CommonOptions.TYPE);
-            value = spec.type();
-            String type = value.trim();
-            className = ReceiverTypes.className(type).orElse(null);
-            if (className == null) {
-                problems.add(new ConfigProblem(key, value, "unknown receiver type; accepted: "
-                        + String.join(", ", ReceiverTypes.names()) + ", or a class name under "
-                        + spec.key(CommonOptions.CLASS) + Suggestions.didYouMean(value, ReceiverTypes.names())));
-                return null;
-            }
-            if (missingRequirement(type, key, value, loader, problems)) {
-                return null;
-            }
-            if (OptionValues.load(className, loader) == null) {
-                problems.add(new ConfigProblem(key, value, "type " + type + " is not available yet ("
-                        + className + " is not in this build)"));
-                return null;
-            }
-        } else {
-            key = spec.key(CommonOptions.CLASS);
-            value = spec.className();
-            className = value.trim();
-        }
-        Class<?> found = OptionValues.load(className, loader);
-        if (found == null) {
-            problems.add(new ConfigProblem(key, value, "class not found; accepted: the name of a "
-                    + Receiver.class.getName() + " subclass with a public no-argument constructor"));
-            return null;
-        }
-        if (!Receiver.class.isAssignableFrom(found) || Modifier.isAbstract(found.getModifiers())) {
-            problems.add(new ConfigProblem(key, value, "not a concrete " + Receiver.class.getName()));
-            return null;
-        }
-        return found.asSubclass(Receiver.class);
+        return declared.concrete(Receiver.class, loader, problems);
     }
 
     private static boolean missingRequirement(String type, String key, String value, ClassLoader loader,
@@ -168,7 +128,9 @@ public final class ReceiverValidator {
                 try {
                     sample.setPrefixedOption(name, value);
                 } catch (IllegalArgumentException e) {
-                    problems.add(new ConfigProblem(key, value, e.getMessage()));
+                    // A library property may hold a password (kafka.sasl.jaas.config): never repeat its value.
+                    problems.add(new ConfigProblem(key, PropertyList.mayHoldSecret(name) ? Secrets.HIDDEN : value,
+                            e.getMessage()));
                 }
             } else if (receiverClass != null) {
                 problems.add(new ConfigProblem(key, value, "unknown option for receiver "

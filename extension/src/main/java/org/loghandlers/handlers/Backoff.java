@@ -1,23 +1,25 @@
 package org.loghandlers.handlers;
 
+import java.util.concurrent.TimeUnit;
+
 /**
- * Python's {@code SocketHandler} reconnection schedule: after a failed attempt, wait {@code retryStart} seconds,
- * then {@code retryFactor} times longer after each further failure, at most {@code retryMax}; a success starts over.
+ * Python's {@code SocketHandler} reconnection schedule: after a failed attempt, wait {@code retryStart}, then
+ * {@code retryFactor} times longer after each further failure, at most {@code retryMax}; a success starts over.
  * Not thread-safe: its connection guards it.
  */
 final class Backoff {
 
-    private final double startSeconds;
+    private final long startMillis;
     private final double factor;
-    private final double maxSeconds;
-    private double periodSeconds;
+    private final long maxMillis;
+    private long periodMillis;
     private long retryAtNanos;
     private boolean waiting;
 
-    Backoff(double startSeconds, double factor, double maxSeconds) {
-        this.startSeconds = startSeconds;
+    Backoff(long startMillis, double factor, long maxMillis) {
+        this.startMillis = startMillis;
         this.factor = factor;
-        this.maxSeconds = maxSeconds;
+        this.maxMillis = maxMillis;
     }
 
     /** Whether an attempt may be made at {@code nowNanos} ({@code System.nanoTime()}). */
@@ -26,17 +28,17 @@ final class Backoff {
     }
 
     void failed(long nowNanos) {
-        periodSeconds = waiting ? Math.min(periodSeconds * factor, maxSeconds) : startSeconds;
+        periodMillis = waiting ? (long) Math.min(periodMillis * factor, maxMillis) : startMillis;
         waiting = true;
-        retryAtNanos = nowNanos + (long) (periodSeconds * 1e9);
+        retryAtNanos = nowNanos + TimeUnit.MILLISECONDS.toNanos(periodMillis);
     }
 
     void succeeded() {
         waiting = false;
     }
 
-    /** The wait after the latest failure, in seconds; 0 when there was none since the last success. */
-    double periodSeconds() {
-        return waiting ? periodSeconds : 0;
+    /** The wait after the latest failure, in milliseconds; 0 when there was none since the last success. */
+    long periodMillis() {
+        return waiting ? periodMillis : 0;
     }
 }

@@ -5,10 +5,8 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.ErrorManager;
-import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 
@@ -38,16 +36,14 @@ public class DatagramHandler extends Handler implements BatchTarget {
     /** The largest UDP payload over IPv6 without jumbograms: 65,535 bytes less the UDP header. */
     public static final int MAX_IPV6_PAYLOAD = 65_527;
 
-    /** Whether a subclass overrides {@link #makePickle} or {@link #send}, which records then go through. */
-    private final boolean customDatagrams = Hooks.overridden(getClass(), DatagramHandler.class, "makePickle",
-            LogRecord.class) || Hooks.overridden(getClass(), DatagramHandler.class, "send", byte[].class);
     private final OutageReporter sendOutage = new OutageReporter(this);
     private final AtomicLong oversized = new AtomicLong();
     private final Object channelLock = new Object();
     private volatile String host = "localhost";
     private volatile int port = DEFAULT_UDP_LOGGING_PORT;
-    private volatile RecordFormat format = RecordFormat.PICKLE;
-    private volatile Formatter defaultJson;
+    private final RecordPayload payload = new RecordPayload(this, this::describe, this::makePickle,
+            DatagramHandler.class);
+    private final RecordPayload.Destination toReceiver = (datagram, inBatch) -> sendDatagram(datagram);
     private DatagramChannel channel;
     /** The address of the last host that was an IP address, with its port. */
     private volatile LiteralTarget literalTarget;
@@ -109,16 +105,16 @@ public class DatagramHandler extends Handler implements BatchTarget {
      * record, written by the handler's formatter if one is set, else by a {@link JsonFormatter}.
      */
     public void setFormat(String format) {
-        this.format = RecordFormat.parse(format);
+        payload.setFormat(format);
     }
 
     public String getFormat() {
-        return format.configName();
+        return payload.format();
     }
 
     /** Whether records go out as Python's pickle, which carries the caller's class and method. */
     boolean picklesRecords() {
-        return format == RecordFormat.PICKLE;
+        return payload.pickles();
     }
 
     /** Records not sent since this handler was made: too large for a datagram, or the send failed. */
@@ -225,54 +221,14 @@ public class DatagramHandler extends Handler implements BatchTarget {
     }
 
     private void emit(LogRecord record) {
-        if (customDatagrams) {
-            emitThroughHooks(record);
-        } else if (format == RecordFormat.PICKLE) {
-            PickledRecord pickled = PickledRecord.take();
-            try {
-                ByteBuffer datagram;
-                try {
-                    datagram = pickled.frame(record, RecordFormat.messageMerger(getFormatter()));
-                } catch (RuntimeException e) {
-                    reportEncodingFailure(record, e);
-                    return;
-                }
-                sendDatagram(datagram);
-            } finally {
-                pickled.release();
-            }
-        } else {
-            EncodedRecord encoded = EncodedRecord.take();
-            try {
-                try {
-                    encoded.encode(record, jsonFormatter(), "\n", StandardCharsets.UTF_8);
-                } catch (RuntimeException e) {
-                    reportEncodingFailure(record, e);
-                    return;
-                }
-                sendDatagram(encoded.buffer());
-            } finally {
-                encoded.release();
-            }
-        }
-    }
-
-    /** Python's {@code emit}, {@code send(makePickle(record))}, for a subclass that overrides either hook. */
-    private void emitThroughHooks(LogRecord record) {
-        byte[] datagram;
-        try {
-            datagram = format == RecordFormat.PICKLE ? makePickle(record)
-                    : RecordFormat.jsonLine(record, jsonFormatter());
-        } catch (RuntimeException e) {
-            reportEncodingFailure(record, e);
+        if (!payload.throughHooks()) {
+            payload.writeTo(record, false, toReceiver);
             return;
         }
-        send(datagram);
-    }
-
-    private void reportEncodingFailure(LogRecord record, RuntimeException e) {
-        reportError(describe() + ": could not encode a record of logger " + record.getLoggerName(), e,
-                ErrorManager.FORMAT_FAILURE);
+        byte[] datagram = payload.encode(record);
+        if (datagram != null) {
+            send(datagram);
+        }
     }
 
     /**
@@ -294,19 +250,6 @@ public class DatagramHandler extends Handler implements BatchTarget {
     }
 
     private record LiteralTarget(String host, int port, InetSocketAddress address) {
-    }
-
-    private Formatter jsonFormatter() {
-        Formatter own = getFormatter();
-        if (own != null) {
-            return own;
-        }
-        Formatter json = defaultJson;
-        if (json == null) {
-            json = new JsonFormatter();
-            defaultJson = json;
-        }
-        return json;
     }
 
     /** The open channel, opened now if needed; null once the handler is closed. */

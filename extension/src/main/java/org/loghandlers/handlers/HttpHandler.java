@@ -3,13 +3,12 @@ package org.loghandlers.handlers;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import java.util.logging.ErrorManager;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -19,6 +18,7 @@ import org.loghandlers.format.JsonFormatter;
 import org.loghandlers.format.PythonRecordDict;
 import org.loghandlers.handlers.wire.FormBody;
 import org.loghandlers.handlers.wire.JsonBody;
+import org.loghandlers.options.Durations;
 import org.loghandlers.options.LogManagerProperties;
 
 /**
@@ -59,9 +59,7 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
     private volatile String method = "GET";
     private volatile boolean secure;
     private volatile String authorization;
-    private volatile Path trustStore;
-    private volatile char[] trustStorePassword;
-    private volatile String trustStoreType = KeyStore.getDefaultType();
+    private volatile TrustStore trust = TrustStore.JVM_DEFAULT;
     private volatile long timeoutMillis = DEFAULT_TIMEOUT_MILLIS;
     private volatile HttpSender.Settings settings = settings();
     private volatile String format = FORM;
@@ -125,7 +123,7 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
     /** Whether to use HTTPS; default false. Certificates are verified, against the trust store if one is set. */
     public void setSecure(boolean secure) {
         this.secure = secure;
-        this.settings = settings();
+        settingsChanged();
     }
 
     public boolean isSecure() {
@@ -146,48 +144,51 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
      * {@code context}); empty for the default.
      */
     public void setTrustStore(String trustStore) {
-        this.trustStore = HttpOptionValues.trustStore(trustStore);
-        this.settings = settings();
+        trust(current -> current.withFile(trustStore));
     }
 
+    /** The trust store's path; empty for the JVM's default trust. */
     public String getTrustStore() {
-        Path path = trustStore;
-        return path == null ? null : path.toString();
+        return trust.fileText();
     }
 
     /** The trust store's password; empty for none. Never shown in a message. */
     public void setTrustStorePassword(String trustStorePassword) {
-        this.trustStorePassword = trustStorePassword == null || trustStorePassword.isEmpty() ? null
-                : trustStorePassword.toCharArray();
-        this.settings = settings();
+        trust(current -> current.withPassword(trustStorePassword));
     }
 
-    /** The trust store's type, {@code PKCS12} (the JDK's default) or {@code JKS}. */
+    /** The trust store's type: {@code PKCS12} (the default) or {@code JKS}, or another type this JVM supports. */
     public void setTrustStoreType(String trustStoreType) {
-        this.trustStoreType = HttpOptionValues.trustStoreType(trustStoreType);
-        this.settings = settings();
+        trust(current -> current.withType(trustStoreType));
     }
 
     public String getTrustStoreType() {
-        return trustStoreType;
+        return trust.type();
+    }
+
+    private synchronized void trust(UnaryOperator<TrustStore> change) {
+        trust = change.apply(trust);
+        settingsChanged();
+    }
+
+    /** Makes the connection settings anew from the options, which a setter has just changed. */
+    private synchronized void settingsChanged() {
+        settings = settings();
     }
 
     /**
      * The longest a logging call (or a batch) waits for its request, connecting, answer and retries included;
-     * default 5000 ms. Milliseconds, a number with a unit ({@code 5s}) or an ISO-8601 duration ({@code PT5S}).
+     * default 5 seconds, from 1 ms to a day. A time option: a bare number is seconds, as Python's (see
+     * {@link Durations}).
      */
     public void setTimeout(String timeout) {
-        this.timeoutMillis = HttpOptionValues.millis("timeout", timeout, 1);
-        this.settings = settings();
+        this.timeoutMillis = Durations.millis("timeout", timeout, 1, Durations.DAY_MILLIS);
+        settingsChanged();
     }
 
-    /** The timeout as milliseconds with their unit, such as {@code 5000ms}. */
+    /** The timeout, such as {@code 5s}. */
     public String getTimeout() {
-        return timeoutMillis + "ms";
-    }
-
-    public long getTimeoutMillis() {
-        return timeoutMillis;
+        return Durations.format(timeoutMillis);
     }
 
     /**
@@ -217,19 +218,15 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
 
     /**
      * With a JSON format, how long a batch waits for more records before it is sent; default 0: a batch goes as
-     * soon as the previous request is done. Same forms as {@link #setTimeout timeout}.
+     * soon as the previous request is done. A time option as {@link #setTimeout timeout}, from 0 to a day.
      */
     public void setLinger(String linger) {
-        this.lingerMillis = HttpOptionValues.millis("linger", linger, 0);
+        this.lingerMillis = Durations.millis("linger", linger, 0, Durations.DAY_MILLIS);
     }
 
-    /** The linger as milliseconds with their unit, such as {@code 0ms}. */
+    /** The linger, such as {@code 0s} or {@code 50ms}. */
     public String getLinger() {
-        return lingerMillis + "ms";
-    }
-
-    public long getLingerMillis() {
-        return lingerMillis;
+        return Durations.format(lingerMillis);
     }
 
     /** How many times a request is tried again after a 5xx, a 429 or a failed connection; default 3. */
@@ -243,23 +240,19 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
 
     /**
      * The wait before the first retry, doubled before each next one, all within the {@link #setTimeout timeout};
-     * default 100 ms. Same forms as {@code timeout}.
+     * default 100 ms. A time option as {@code timeout}, from 0 to a day.
      */
     public void setRetryDelay(String retryDelay) {
-        this.retryDelayMillis = HttpOptionValues.millis("retryDelay", retryDelay, 0);
+        this.retryDelayMillis = Durations.millis("retryDelay", retryDelay, 0, Durations.DAY_MILLIS);
     }
 
-    /** The first retry's delay as milliseconds with their unit, such as {@code 100ms}. */
+    /** The first retry's delay, such as {@code 100ms}. */
     public String getRetryDelay() {
-        return retryDelayMillis + "ms";
-    }
-
-    public long getRetryDelayMillis() {
-        return retryDelayMillis;
+        return Durations.format(retryDelayMillis);
     }
 
     private HttpSender.Settings settings() {
-        return new HttpSender.Settings(timeoutMillis, secure, trustStore, trustStorePassword, trustStoreType);
+        return new HttpSender.Settings(timeoutMillis, secure, trust);
     }
 
     /** How many records could not be delivered since this handler was made. */
@@ -444,7 +437,7 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
             reportError(describe() + ": credentials are sent over plain HTTP, readable by anyone on the way; set"
                     + " secure=true", null, ErrorManager.GENERIC_FAILURE);
         }
-        if (trustStore != null && !secure) {
+        if (trust.file() != null && !secure) {
             reportError(describe() + ": trust-store is set but secure is false, so it is not used", null,
                     ErrorManager.GENERIC_FAILURE);
         }
@@ -500,8 +493,8 @@ public class HttpHandler extends Handler implements FilterOnlyHandler {
         return closed;
     }
 
-    /** Names this handler in reports: its method and address, never its credentials. */
-    private String describe() {
+    /** Names this handler, its method and its address in error reports; never its credentials. */
+    protected String describe() {
         String target = (secure ? "https://" : "http://") + (host == null ? "(no host)" : host)
                 + (url == null ? "" : url);
         return "HttpHandler " + (FORM.equals(format) ? method : "POST") + " " + target;

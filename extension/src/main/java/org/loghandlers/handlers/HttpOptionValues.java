@@ -3,15 +3,8 @@ package org.loghandlers.handlers;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.KeyStoreException;
 import java.util.Base64;
 import java.util.Locale;
-
-import org.loghandlers.options.Durations;
 
 /**
  * Reads the text of {@link HttpHandler}'s options, refusing a bad value with an {@code IllegalArgumentException}
@@ -90,36 +83,6 @@ final class HttpOptionValues {
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A readable file, as an absolute path; null for none. */
-    static Path trustStore(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        Path path;
-        try {
-            path = Path.of(text.trim()).toAbsolutePath();
-        } catch (InvalidPathException e) {
-            path = null;
-        }
-        if (path == null || !Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new IllegalArgumentException("trustStore: '" + text + "' is not a readable file; accepted: the"
-                    + " path of a key store file (PKCS12 or JKS)");
-        }
-        return path;
-    }
-
-    /** A key store type this JVM has. */
-    static String trustStoreType(String text) {
-        String value = text == null ? "" : text.trim();
-        try {
-            KeyStore.getInstance(value);
-        } catch (KeyStoreException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("trustStoreType: '" + text + "' is not a key store type of this JVM;"
-                    + " accepted: PKCS12 or JKS");
-        }
-        return value;
-    }
-
     /** {@code form}, {@code json} or {@code json-lines}, from any case. */
     static String format(String text) {
         String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
@@ -128,22 +91,6 @@ final class HttpOptionValues {
                     + " url-encoded record), json or json-lines");
         }
         return value;
-    }
-
-    /** A span of time in milliseconds, at least {@code min}. */
-    static long millis(String option, String text, long min) {
-        long millis;
-        try {
-            millis = Durations.parseMillis(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": '" + text + "' is not a span of time; accepted: "
-                    + Durations.ACCEPTED);
-        }
-        if (millis < min || millis > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(option + ": '" + text + "' is out of range; accepted: "
-                    + Durations.ACCEPTED + ", from " + min + " ms to 24 days");
-        }
-        return millis;
     }
 
     /** A whole number from {@code min} to {@code max}. */

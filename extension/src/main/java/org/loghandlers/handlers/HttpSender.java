@@ -1,16 +1,11 @@
 package org.loghandlers.handlers;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +17,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Delivers requests through one {@link HttpClient} of the JDK: each delivery gets a deadline it never passes,
@@ -36,23 +30,17 @@ final class HttpSender {
     static final class Settings {
         final long timeoutMillis;
         final boolean secure;
-        final Path trustStore;
-        final char[] trustStorePassword;
-        final String trustStoreType;
+        final TrustStore trust;
 
-        Settings(long timeoutMillis, boolean secure, Path trustStore, char[] trustStorePassword,
-                String trustStoreType) {
+        Settings(long timeoutMillis, boolean secure, TrustStore trust) {
             this.timeoutMillis = timeoutMillis;
             this.secure = secure;
-            this.trustStore = trustStore;
-            this.trustStorePassword = trustStorePassword;
-            this.trustStoreType = trustStoreType;
+            this.trust = trust;
         }
 
         @Override
         public String toString() {
-            return "timeout " + timeoutMillis + " ms" + (secure ? ", TLS" : "")
-                    + (trustStore != null ? ", trust store " + trustStore : "");
+            return "timeout " + timeoutMillis + " ms" + (secure ? ", TLS, trust store " + trust : "");
         }
     }
 
@@ -86,21 +74,9 @@ final class HttpSender {
 
     private static SSLContext sslContext(Settings settings) throws DeliveryFailure {
         try {
-            if (settings.trustStore == null) {
-                return SSLContext.getDefault();
-            }
-            KeyStore trusted = KeyStore.getInstance(settings.trustStoreType);
-            try (InputStream in = Files.newInputStream(settings.trustStore)) {
-                trusted.load(in, settings.trustStorePassword);
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new DeliveryFailure("cannot read the trust store " + settings.trustStore + " (type "
-                    + settings.trustStoreType + "): " + e.getMessage(), e);
+            return settings.trust.context();
+        } catch (IOException e) {
+            throw new DeliveryFailure(e.getMessage(), e);
         }
     }
 

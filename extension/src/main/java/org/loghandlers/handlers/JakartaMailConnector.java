@@ -1,7 +1,6 @@
 package org.loghandlers.handlers;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.ServiceConfigurationError;
@@ -92,12 +91,9 @@ final class JakartaMailConnector implements MailConnector {
         if (settings.security().usesTls()) {
             properties.setProperty("mail.smtp.ssl.checkserveridentity",
                     Boolean.toString(settings.checkServerIdentity()));
-            if (settings.trustStore() != null) {
-                String password = settings.trustStorePassword();
+            if (settings.trust().file() != null) {
                 try {
-                    properties.put("mail.smtp.ssl.socketFactory", TrustStores.context(Path.of(settings.trustStore()),
-                            password == null ? null : password.toCharArray(), settings.trustStoreType())
-                            .getSocketFactory());
+                    properties.put("mail.smtp.ssl.socketFactory", settings.trust().context().getSocketFactory());
                 } catch (IOException e) {
                     throw new MailFailure(e.getMessage(), null, false);
                 }

@@ -320,9 +320,14 @@ public class NtEventLogHandler extends Handler implements FilterOnlyHandler {
         }
     }
 
-    private String describe() {
+    /** Names this handler, its event source and its log in error reports. */
+    protected String describe() {
         return getClass().getSimpleName() + " (appname " + (appname == null ? "not set" : "'" + appname + "'")
                 + ", logtype " + logtype + ")";
+    }
+
+    public boolean isClosed() {
+        return closed;
     }
 
     @Override

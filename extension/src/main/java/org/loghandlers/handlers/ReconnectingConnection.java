@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.ErrorManager;
 import java.util.logging.Handler;
 
+import org.loghandlers.options.Durations;
+
 /**
  * The connection a stream-based network handler writes whole frames to: connected on first use and again after a
  * failure, on Python's backoff ({@link Backoff}); every connect and write bounded by its timeout; a connection the
@@ -150,7 +152,8 @@ final class ReconnectingConnection {
     private String describe(String doing, Exception cause) {
         return owner.getClass().getSimpleName() + " " + doing + " " + peer + " failed"
                 + (cause == null ? "" : ": " + cause) + "; records are dropped until the peer is back (next attempt"
-                + " in " + backoff.periodSeconds() + " s, then longer, as Python's retryStart/retryFactor/retryMax)";
+                + " in " + Durations.format(backoff.periodMillis()) + ", then longer, as retry-start, retry-factor and"
+                + " retry-max say)";
     }
 
     private void disconnect() {

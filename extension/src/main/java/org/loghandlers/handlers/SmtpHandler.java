@@ -1,7 +1,5 @@
 package org.loghandlers.handlers;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +14,7 @@ import org.loghandlers.format.PythonFormatter;
 import org.loghandlers.handlers.wire.HeaderText;
 import org.loghandlers.handlers.wire.MailAddresses;
 import org.loghandlers.handlers.wire.MailHost;
+import org.loghandlers.options.Durations;
 import org.loghandlers.options.LogManagerProperties;
 
 /**
@@ -30,7 +29,7 @@ import org.loghandlers.options.LogManagerProperties;
  * counted and said in the next mail. A line break in a subject or an address can never start another header.
  *
  * <p>Mails are sent on a thread of the handler's own. A logging call waits for its mail at most
- * {@link #setTimeout timeout} seconds, not at all while the server is known to be unreachable, and never throws:
+ * {@link #setTimeout timeout}, not at all while the server is known to be unreachable, and never throws:
  * failures go to the {@code ErrorManager} once per outage, and sending resumes by itself when the server is back.
  * Records logged while delivering (Jakarta Mail's own, on the sending thread, or another network handler's) are not
  * mailed.
@@ -43,7 +42,7 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
             + " application, or give it the server's Jakarta Mail (see docs/handlers/smtp.adoc); records are not mailed";
 
     private static final Formatter PYTHON_DEFAULT = new PythonFormatter(PythonFormatter.DEFAULT_FORMAT);
-    private static final double DEFAULT_TIMEOUT = 5.0;
+    private static final int DEFAULT_TIMEOUT_MILLIS = 5000;
     private static final int DEFAULT_DIGEST_CAPACITY = 1000;
 
     private final LongSupplier clock;
@@ -54,12 +53,11 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
     private final Object lifecycle = new Object();
 
     private volatile SmtpSettings settings = new SmtpSettings(MailHost.parse("localhost"), MailSecurity.NONE, null,
-            null, (int) (DEFAULT_TIMEOUT * 1000), null, null, "PKCS12", true);
+            null, DEFAULT_TIMEOUT_MILLIS, TrustStore.JVM_DEFAULT, true);
     private volatile String fromaddr;
     private volatile List<String> toaddrs = List.of();
     private volatile String subject = "Log record";
-    private volatile double timeout = DEFAULT_TIMEOUT;
-    private volatile double flushInterval;
+    private volatile long flushIntervalMillis;
     private volatile int digestCapacity = DEFAULT_DIGEST_CAPACITY;
     private volatile int maxMailsPerMinute;
     private volatile boolean closed;
@@ -179,20 +177,18 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
     }
 
     /**
-     * Seconds to wait for the server: for connecting, for each reply and each write, and the longest a logging call
-     * waits for its mail. Default 5.0, as Python's.
+     * How long to wait for the server: for connecting, for each reply and each write, and the longest a logging call
+     * waits for its mail. Default 5 seconds, as Python's {@code timeout=5.0}, from 1 ms to a day. A time option: a
+     * bare number is seconds, as in Python (see {@link Durations}).
      */
-    public void setTimeout(double timeout) {
-        if (!(timeout > 0) || timeout > 3600) {
-            throw new IllegalArgumentException("timeout: " + timeout + " is not a timeout; accepted: seconds, more"
-                    + " than 0 and at most 3600 (such as 5 or 2.5)");
-        }
-        this.timeout = timeout;
-        update(current -> current.withTimeoutMillis((int) Math.max(1, Math.round(timeout * 1000))));
+    public void setTimeout(String timeout) {
+        int millis = (int) Durations.millis("timeout", timeout, 1, Durations.DAY_MILLIS);
+        update(current -> current.withTimeoutMillis(millis));
     }
 
-    public double getTimeout() {
-        return timeout;
+    /** The timeout, such as {@code 5s}. */
+    public String getTimeout() {
+        return Durations.format(settings.timeoutMillis());
     }
 
     /**
@@ -200,44 +196,26 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
      * {@link #setTrustStoreType trustStoreType}); empty for the default, the JVM's trusted authorities.
      */
     public void setTrustStore(String trustStore) {
-        if (trustStore == null || trustStore.isBlank()) {
-            update(current -> current.withTrustStore(null));
-            return;
-        }
-        Path file;
-        try {
-            file = Path.of(trustStore.trim());
-        } catch (RuntimeException e) {
-            file = null;
-        }
-        if (file == null || !Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new IllegalArgumentException("trustStore: '" + trustStore + "' is not a readable file; accepted:"
-                    + " the path of a PKCS12 or JKS trust store");
-        }
-        String absolute = file.toAbsolutePath().toString();
-        update(current -> current.withTrustStore(absolute));
+        update(current -> current.withTrust(current.trust().withFile(trustStore)));
     }
 
     /** The trust store's path; empty for the JVM's default trust. */
     public String getTrustStore() {
-        String path = settings.trustStore();
-        return path == null ? "" : path;
+        return settings.trust().fileText();
     }
 
     /** The trust store's password; empty for none. Never shown. */
     public void setTrustStorePassword(String trustStorePassword) {
-        update(current -> current.withTrustStorePassword(
-                trustStorePassword == null || trustStorePassword.isEmpty() ? null : trustStorePassword));
+        update(current -> current.withTrust(current.trust().withPassword(trustStorePassword)));
     }
 
     /** The trust store's type: {@code PKCS12} (the default) or {@code JKS}, or another type this JVM supports. */
     public void setTrustStoreType(String trustStoreType) {
-        String type = TrustStores.checkType(trustStoreType == null ? "" : trustStoreType.strip());
-        update(current -> current.withTrustStoreType(type));
+        update(current -> current.withTrust(current.trust().withType(trustStoreType)));
     }
 
     public String getTrustStoreType() {
-        return settings.trustStoreType();
+        return settings.trust().type();
     }
 
     /**
@@ -253,19 +231,17 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
     }
 
     /**
-     * Digest mode: seconds to collect records before they go out in one mail, counted from the first record of
-     * the digest; 0 (default) mails each record at once, as Python does. {@link #close()} sends what is held.
+     * Digest mode: how long to collect records before they go out in one mail, counted from the first record of
+     * the digest; 0 (default) mails each record at once, as Python does; at most a day. A time option as
+     * {@link #setTimeout timeout} ({@code 60} is a minute). {@link #close()} sends what is held.
      */
-    public void setFlushInterval(double flushInterval) {
-        if (!(flushInterval >= 0) || flushInterval > 86400) {
-            throw new IllegalArgumentException("flushInterval: " + flushInterval + " is not an interval; accepted:"
-                    + " seconds from 0 (one mail per record) to 86400 (such as 60 or 0.5)");
-        }
-        this.flushInterval = flushInterval;
+    public void setFlushInterval(String flushInterval) {
+        this.flushIntervalMillis = Durations.millis("flushInterval", flushInterval, 0, Durations.DAY_MILLIS);
     }
 
-    public double getFlushInterval() {
-        return flushInterval;
+    /** The digest interval, such as {@code 0s} or {@code 1m}. */
+    public String getFlushInterval() {
+        return Durations.format(flushIntervalMillis);
     }
 
     /** In digest mode, the most records one mail holds (default 1000); further ones are counted in it. */
@@ -365,9 +341,10 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
                     + ": " + e.getMessage(), e, ErrorManager.FORMAT_FAILURE);
             return;
         }
-        if (flushInterval > 0) {
+        long interval = flushIntervalMillis;
+        if (interval > 0) {
             if (digest.add(from, to, mailSubject, text, digestCapacity)) {
-                sender.schedule(this::sendDigest, secondsToNanos(flushInterval));
+                sender.schedule(this::sendDigest, TimeUnit.MILLISECONDS.toNanos(interval));
             }
             return;
         }
@@ -378,7 +355,7 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
         OutgoingMail mail = new OutgoingMail(from, to, mailSubject, List.of(text), 0);
         boolean serverReachable = !sender.inOutage();
         if (sender.submit(mail) && serverReachable) {
-            mail.awaitFinished(secondsToNanos(timeout));
+            mail.awaitFinished(TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis()));
         }
     }
 
@@ -405,10 +382,6 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
         if (mail != null) {
             sender.submit(mail);
         }
-    }
-
-    private static long secondsToNanos(double seconds) {
-        return Math.max(1, (long) (seconds * TimeUnit.SECONDS.toNanos(1)));
     }
 
     SmtpSettings settings() {
@@ -441,15 +414,15 @@ public class SmtpHandler extends Handler implements FilterOnlyHandler {
         if (last != null) {
             sender.submit(last);
         }
-        sender.shutdown(2 * secondsToNanos(timeout));
+        sender.shutdown(2 * TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis()));
     }
 
     public boolean isClosed() {
         return closed;
     }
 
-    /** Names this handler and its server in error reports. */
-    String describe() {
+    /** Names this handler and its server in error reports; never its credentials. */
+    protected String describe() {
         return getClass().getSimpleName() + "(" + settings.describe() + ")";
     }
 

@@ -7,7 +7,7 @@ import org.loghandlers.handlers.wire.MailHost;
  * uses the one it started with. {@link #toString()} leaves the password and the trust store's password out.
  */
 record SmtpSettings(MailHost mailhost, MailSecurity security, String username, String password, int timeoutMillis,
-        String trustStore, String trustStorePassword, String trustStoreType, boolean checkServerIdentity) {
+        TrustStore trust, boolean checkServerIdentity) {
 
     String host() {
         return mailhost.host();
@@ -28,50 +28,34 @@ record SmtpSettings(MailHost mailhost, MailSecurity security, String username, S
     }
 
     SmtpSettings withMailhost(MailHost value) {
-        return new SmtpSettings(value, security, username, password, timeoutMillis, trustStore, trustStorePassword,
-                trustStoreType, checkServerIdentity);
+        return new SmtpSettings(value, security, username, password, timeoutMillis, trust, checkServerIdentity);
     }
 
     SmtpSettings withSecurity(MailSecurity value) {
-        return new SmtpSettings(mailhost, value, username, password, timeoutMillis, trustStore, trustStorePassword,
-                trustStoreType, checkServerIdentity);
+        return new SmtpSettings(mailhost, value, username, password, timeoutMillis, trust, checkServerIdentity);
     }
 
     SmtpSettings withCredentials(String user, String secret) {
-        return new SmtpSettings(mailhost, security, user, secret, timeoutMillis, trustStore, trustStorePassword,
-                trustStoreType, checkServerIdentity);
+        return new SmtpSettings(mailhost, security, user, secret, timeoutMillis, trust, checkServerIdentity);
     }
 
     SmtpSettings withTimeoutMillis(int value) {
-        return new SmtpSettings(mailhost, security, username, password, value, trustStore, trustStorePassword,
-                trustStoreType, checkServerIdentity);
+        return new SmtpSettings(mailhost, security, username, password, value, trust, checkServerIdentity);
     }
 
-    SmtpSettings withTrustStore(String path) {
-        return new SmtpSettings(mailhost, security, username, password, timeoutMillis, path, trustStorePassword,
-                trustStoreType, checkServerIdentity);
-    }
-
-    SmtpSettings withTrustStorePassword(String secret) {
-        return new SmtpSettings(mailhost, security, username, password, timeoutMillis, trustStore, secret,
-                trustStoreType, checkServerIdentity);
-    }
-
-    SmtpSettings withTrustStoreType(String type) {
-        return new SmtpSettings(mailhost, security, username, password, timeoutMillis, trustStore, trustStorePassword,
-                type, checkServerIdentity);
+    SmtpSettings withTrust(TrustStore value) {
+        return new SmtpSettings(mailhost, security, username, password, timeoutMillis, value, checkServerIdentity);
     }
 
     SmtpSettings withCheckServerIdentity(boolean value) {
-        return new SmtpSettings(mailhost, security, username, password, timeoutMillis, trustStore, trustStorePassword,
-                trustStoreType, value);
+        return new SmtpSettings(mailhost, security, username, password, timeoutMillis, trust, value);
     }
 
     @Override
     public String toString() {
         return "SmtpSettings[" + describe() + ", secure=" + security.optionValue()
                 + (hasCredentials() ? ", user=" + username : "") + ", timeout=" + timeoutMillis + "ms"
-                + (trustStore != null ? ", trust-store=" + trustStore + " (" + trustStoreType + ")" : "")
+                + (trust.file() != null ? ", trust-store=" + trust : "")
                 + ", check-server-identity=" + checkServerIdentity + "]";
     }
 }

@@ -4,9 +4,8 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 import java.util.logging.ErrorManager;
-import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 
@@ -36,22 +35,16 @@ public class SocketHandler extends Handler implements BatchTarget {
     /** Python's {@code logging.handlers.DEFAULT_TCP_LOGGING_PORT}, the port when none is set. */
     public static final int DEFAULT_TCP_LOGGING_PORT = 9020;
 
-    private static final int MAX_WAIT_SECONDS = 86_400;
-
-    /** Whether a subclass overrides {@link #makePickle} or {@link #send}, which records then go through. */
-    private final boolean customFrames = Hooks.overridden(getClass(), SocketHandler.class, "makePickle",
-            LogRecord.class) || Hooks.overridden(getClass(), SocketHandler.class, "send", byte[].class);
     /** Guards {@link #connection} and its replacement; taken before the connection's own lock. */
     private final Object state = new Object();
     private volatile String host = "localhost";
     private volatile int port = DEFAULT_TCP_LOGGING_PORT;
-    private volatile double retryStart = 1.0;
-    private volatile double retryFactor = 2.0;
-    private volatile double retryMax = 30.0;
+    private volatile RetryOptions retry = RetryOptions.PYTHON;
     private volatile int connectTimeoutMillis = 1000;
     private volatile int writeTimeoutMillis = 1000;
-    private volatile RecordFormat format = RecordFormat.PICKLE;
-    private volatile Formatter defaultJson;
+    private final RecordPayload payload = new RecordPayload(this, this::describe, this::makePickle,
+            SocketHandler.class);
+    private final RecordPayload.Destination toConnection = this::write;
     private volatile ReconnectingConnection connection;
     /** Records lost by connections this handler replaced after a change of host or port. */
     private volatile long lostBefore;
@@ -113,67 +106,65 @@ public class SocketHandler extends Handler implements BatchTarget {
         return port;
     }
 
-    /** Seconds to wait after a failed connection before the next attempt (Python's {@code retryStart}); 1.0. */
-    public void setRetryStart(double retryStart) {
-        this.retryStart = seconds("retryStart", retryStart);
-        reconfigure();
+    /**
+     * How long to wait after a failed connection before the next attempt (Python's {@code retryStart}); default 1
+     * second, {@code 0} tries at every record. A time option (a bare number is seconds, see {@link Durations}).
+     */
+    public void setRetryStart(String retryStart) {
+        retry(current -> current.withStart(retryStart));
     }
 
-    public double getRetryStart() {
-        return retryStart;
+    /** The first wait, such as {@code 1s}. */
+    public String getRetryStart() {
+        return retry.start();
     }
 
     /** How much longer each further wait is than the last (Python's {@code retryFactor}); 2.0, at least 1. */
     public void setRetryFactor(double retryFactor) {
-        if (!(retryFactor >= 1) || Double.isInfinite(retryFactor)) {
-            throw new IllegalArgumentException("retryFactor: " + retryFactor + " is not a factor the wait can grow"
-                    + " by; expected a number of 1 or more, such as 2");
-        }
-        this.retryFactor = retryFactor;
-        reconfigure();
+        retry(current -> current.withFactor(retryFactor));
     }
 
     public double getRetryFactor() {
-        return retryFactor;
+        return retry.factor();
     }
 
-    /** The longest wait between two attempts, in seconds (Python's {@code retryMax}); 30.0. */
-    public void setRetryMax(double retryMax) {
-        this.retryMax = seconds("retryMax", retryMax);
-        reconfigure();
+    /** The longest wait between two attempts (Python's {@code retryMax}); default 30 seconds. A time option. */
+    public void setRetryMax(String retryMax) {
+        retry(current -> current.withMax(retryMax));
     }
 
-    public double getRetryMax() {
-        return retryMax;
+    /** The longest wait, such as {@code 30s}. */
+    public String getRetryMax() {
+        return retry.max();
     }
 
     /**
-     * How long a connection attempt may take (Python's {@code makeSocket(timeout=1)}); default 1000 ms.
-     * Milliseconds, a number with a unit ({@code 500ms}, {@code 2s}) or an ISO-8601 duration ({@code PT0.5S}).
+     * How long a connection attempt may take (Python's {@code makeSocket(timeout=1)}); default 1 second, from 1 ms to
+     * a day. A time option (a bare number is seconds, see {@link Durations}).
      */
     public void setConnectTimeout(String connectTimeout) {
-        this.connectTimeoutMillis = millis("connectTimeout", connectTimeout);
+        this.connectTimeoutMillis = timeout("connectTimeout", connectTimeout);
         reconfigure();
     }
 
-    /** The connect timeout as milliseconds with their unit, such as {@code 1000ms}. */
+    /** The connect timeout, such as {@code 1s}. */
     public String getConnectTimeout() {
-        return connectTimeoutMillis + "ms";
+        return Durations.format(connectTimeoutMillis);
     }
 
     /**
      * How long a write may wait for a receiver that does not read (Python keeps its connect timeout for
-     * {@code sendall}); default 1000 ms, in the same forms as {@link #setConnectTimeout connectTimeout}. After it
-     * the connection is given up and the record counted as lost.
+     * {@code sendall}); default 1 second, a time option as {@link #setConnectTimeout connectTimeout}. After it the
+     * connection is given up and the record counted as lost.
      */
     public void setWriteTimeout(String writeTimeout) {
-        this.writeTimeoutMillis = millis("writeTimeout", writeTimeout);
+        this.writeTimeoutMillis = timeout("writeTimeout", writeTimeout);
         reconfigure();
     }
 
-    /** The write timeout as milliseconds with their unit, such as {@code 1000ms}. */
+    /** The write timeout, such as {@code 1s}. */
     public String getWriteTimeout() {
-        return writeTimeoutMillis + "ms";
+        return Durations.format(writeTimeoutMillis);
     }
 
     /**
@@ -181,16 +172,16 @@ public class SocketHandler extends Handler implements BatchTarget {
      * per record, written by the handler's formatter if one is set, else by a {@link JsonFormatter}.
      */
     public void setFormat(String format) {
-        this.format = RecordFormat.parse(format);
+        payload.setFormat(format);
     }
 
     public String getFormat() {
-        return format.configName();
+        return payload.format();
     }
 
     /** Whether records go out as Python's pickle, which carries the caller's class and method. */
     boolean picklesRecords() {
-        return format == RecordFormat.PICKLE;
+        return payload.pickles();
     }
 
     /** Records not delivered since this handler was made: no connection could be had, or a write failed. */
@@ -203,29 +194,8 @@ public class SocketHandler extends Handler implements BatchTarget {
         return closed;
     }
 
-    /** Python's seconds for the backoff, from 0 to {@value #MAX_WAIT_SECONDS} (a day). */
-    private static double seconds(String option, double value) {
-        if (!(value >= 0) || value > MAX_WAIT_SECONDS) {
-            throw new IllegalArgumentException(option + ": " + value + " is not a number of seconds it can use;"
-                    + " expected 0 to " + MAX_WAIT_SECONDS + ", such as 1 or 0.5");
-        }
-        return value;
-    }
-
-    /** A timeout in the forms of {@link Durations}, from 1 ms to 24 days. */
-    private static int millis(String option, String text) {
-        long millis;
-        try {
-            millis = Durations.parseMillis(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": '" + text + "' is not a span of time; accepted: "
-                    + Durations.ACCEPTED);
-        }
-        if (millis < 1 || millis > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(option + ": '" + text + "' is out of range; accepted: "
-                    + Durations.ACCEPTED + ", from 1 ms to 24 days");
-        }
-        return (int) millis;
+    private static int timeout(String option, String text) {
+        return (int) Durations.millis(option, text, 1, Durations.DAY_MILLIS);
     }
 
     // ---- Python's hooks
@@ -288,45 +258,12 @@ public class SocketHandler extends Handler implements BatchTarget {
     }
 
     private void emit(LogRecord record, boolean inBatch) {
-        if (customFrames) {
-            emitThroughHooks(record, inBatch);
-        } else if (format == RecordFormat.PICKLE) {
-            PickledRecord pickled = PickledRecord.take();
-            try {
-                ByteBuffer frame;
-                try {
-                    frame = pickled.frame(record, RecordFormat.messageMerger(getFormatter()));
-                } catch (RuntimeException e) {
-                    reportEncodingFailure(record, e);
-                    return;
-                }
-                write(frame, inBatch);
-            } finally {
-                pickled.release();
-            }
-        } else {
-            EncodedRecord encoded = EncodedRecord.take();
-            try {
-                try {
-                    encoded.encode(record, jsonFormatter(), "\n", StandardCharsets.UTF_8);
-                } catch (RuntimeException e) {
-                    reportEncodingFailure(record, e);
-                    return;
-                }
-                write(encoded.buffer(), inBatch);
-            } finally {
-                encoded.release();
-            }
+        if (!payload.throughHooks()) {
+            payload.writeTo(record, inBatch, toConnection);
+            return;
         }
-    }
-
-    /** Python's {@code emit}, {@code send(makePickle(record))}, for a subclass that overrides either hook. */
-    private void emitThroughHooks(LogRecord record, boolean inBatch) {
-        byte[] frame;
-        try {
-            frame = format == RecordFormat.PICKLE ? makePickle(record) : RecordFormat.jsonLine(record, jsonFormatter());
-        } catch (RuntimeException e) {
-            reportEncodingFailure(record, e);
+        byte[] frame = payload.encode(record);
+        if (frame == null) {
             return;
         }
         if (inBatch) {
@@ -347,24 +284,6 @@ public class SocketHandler extends Handler implements BatchTarget {
                 }
             }
         }
-    }
-
-    private void reportEncodingFailure(LogRecord record, RuntimeException e) {
-        reportError(describe() + ": could not encode a record of logger " + record.getLoggerName(), e,
-                ErrorManager.FORMAT_FAILURE);
-    }
-
-    private Formatter jsonFormatter() {
-        Formatter own = getFormatter();
-        if (own != null) {
-            return own;
-        }
-        Formatter json = defaultJson;
-        if (json == null) {
-            json = new JsonFormatter();
-            defaultJson = json;
-        }
-        return json;
     }
 
     /** Writes what a batch left pending. */
@@ -402,7 +321,7 @@ public class SocketHandler extends Handler implements BatchTarget {
             int toPort = port;
             current = new ReconnectingConnection(this, peer(toHost, toPort),
                     timeout -> ChannelEndpoint.connect(address(toHost, toPort), timeout),
-                    new Backoff(retryStart, retryFactor, retryMax), connectTimeoutMillis, writeTimeoutMillis);
+                    retry.backoff(), connectTimeoutMillis, writeTimeoutMillis);
             connection = current;
         }
         return current;
@@ -433,12 +352,18 @@ public class SocketHandler extends Handler implements BatchTarget {
         }
     }
 
+    private void retry(UnaryOperator<RetryOptions> change) {
+        synchronized (state) {
+            retry = change.apply(retry);
+            reconfigure();
+        }
+    }
+
     private void reconfigure() {
         synchronized (state) {
             ReconnectingConnection current = connection;
             if (current != null) {
-                current.configure(new Backoff(retryStart, retryFactor, retryMax), connectTimeoutMillis,
-                        writeTimeoutMillis);
+                current.configure(retry.backoff(), connectTimeoutMillis, writeTimeoutMillis);
             }
         }
     }

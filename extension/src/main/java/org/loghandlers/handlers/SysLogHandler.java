@@ -5,11 +5,10 @@ import java.io.UnsupportedEncodingException;
 import java.net.InetAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import java.util.logging.ErrorManager;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -27,6 +26,7 @@ import org.loghandlers.handlers.wire.SyslogFormat;
 import org.loghandlers.handlers.wire.SyslogFraming;
 import org.loghandlers.handlers.wire.SyslogMessage;
 import org.loghandlers.handlers.wire.SyslogPriority;
+import org.loghandlers.options.Durations;
 import org.loghandlers.options.LogManagerProperties;
 
 /**
@@ -67,13 +67,9 @@ public class SysLogHandler extends Handler implements BatchTarget {
     private volatile String structuredDataId = DEFAULT_STRUCTURED_DATA_ID;
     private volatile int maxLength;
     private volatile boolean secure;
-    private volatile Path trustStore;
-    private volatile char[] trustStorePassword;
-    private volatile String trustStoreType = "PKCS12";
-    private volatile double timeout = 1.0;
-    private volatile double retryStart = 1.0;
-    private volatile double retryFactor = 2.0;
-    private volatile double retryMax = 30.0;
+    private volatile TrustStore trust = TrustStore.JVM_DEFAULT;
+    private volatile int timeoutMillis = 1000;
+    private volatile RetryOptions retry = RetryOptions.PYTHON;
 
     private final Object transportLock = new Object();
     private SyslogTransport transport;
@@ -329,25 +325,17 @@ public class SysLogHandler extends Handler implements BatchTarget {
      * @throws IllegalArgumentException when there is no readable file at that path
      */
     public void setTrustStore(String trustStore) {
-        Path path = trustStore == null || trustStore.isBlank() ? null : Path.of(trustStore.strip());
-        if (path != null && !Files.isReadable(path)) {
-            throw new IllegalArgumentException("trustStore: '" + trustStore + "' is not a readable file; expected"
-                    + " the path of a PKCS12 or JKS trust store");
-        }
-        this.trustStore = path;
-        replaceTransport();
+        trust(current -> current.withFile(trustStore));
     }
 
     /** The trust store's path; empty for the JVM's default trust. */
     public String getTrustStore() {
-        return trustStore == null ? "" : trustStore.toString();
+        return trust.fileText();
     }
 
     /** The trust store's password; empty for none. Kept out of every message and of {@code toString}. */
     public void setTrustStorePassword(String trustStorePassword) {
-        this.trustStorePassword = trustStorePassword == null || trustStorePassword.isEmpty() ? null
-                : trustStorePassword.toCharArray();
-        replaceTransport();
+        trust(current -> current.withPassword(trustStorePassword));
     }
 
     /**
@@ -356,44 +344,48 @@ public class SysLogHandler extends Handler implements BatchTarget {
      * @throws IllegalArgumentException for a type this JVM does not support
      */
     public void setTrustStoreType(String trustStoreType) {
-        this.trustStoreType = TrustStores.checkType(trustStoreType == null ? "" : trustStoreType.strip());
-        replaceTransport();
+        trust(current -> current.withType(trustStoreType));
     }
 
     public String getTrustStoreType() {
-        return trustStoreType;
+        return trust.type();
     }
 
-    /**
-     * Seconds a connection attempt (TLS handshake included) or a write may take before it is given up (Python 3.14's
-     * {@code timeout}); default 1, as Python's {@code SocketHandler}.
-     *
-     * @throws IllegalArgumentException unless positive
-     */
-    public void setTimeout(double timeout) {
-        if (!(timeout > 0) || timeout > Integer.MAX_VALUE / 1000.0) {
-            throw new IllegalArgumentException("timeout: " + timeout + " is not a positive number of seconds");
+    private void trust(UnaryOperator<TrustStore> change) {
+        synchronized (transportLock) {
+            trust = change.apply(trust);
+            closeTransport();
         }
-        this.timeout = timeout;
-        replaceTransport();
-    }
-
-    public double getTimeout() {
-        return timeout;
     }
 
     /**
-     * Seconds to wait after a failed connection before the next attempt (Python's {@code retryStart}); default 1.
+     * How long a connection attempt (TLS handshake included) or a write may take before it is given up (Python
+     * 3.14's {@code timeout}); default 1 second, as Python's {@code SocketHandler}, from 1 ms to a day. A time
+     * option: a bare number is seconds, as in Python (see {@link Durations}).
      *
-     * @throws IllegalArgumentException when negative
+     * @throws IllegalArgumentException naming the value and the accepted forms
      */
-    public void setRetryStart(double retryStart) {
-        this.retryStart = nonNegative("retryStart", retryStart);
+    public void setTimeout(String timeout) {
+        this.timeoutMillis = (int) Durations.millis("timeout", timeout, 1, Durations.DAY_MILLIS);
         replaceTransport();
     }
 
-    public double getRetryStart() {
-        return retryStart;
+    /** The timeout, such as {@code 1s}. */
+    public String getTimeout() {
+        return Durations.format(timeoutMillis);
+    }
+
+    /**
+     * How long to wait after a failed connection before the next attempt (Python's {@code retryStart}); default 1
+     * second. A time option, from 0 to a day.
+     */
+    public void setRetryStart(String retryStart) {
+        retry(current -> current.withStart(retryStart));
+    }
+
+    /** The first wait, such as {@code 1s}. */
+    public String getRetryStart() {
+        return retry.start();
     }
 
     /**
@@ -402,36 +394,28 @@ public class SysLogHandler extends Handler implements BatchTarget {
      * @throws IllegalArgumentException when below 1
      */
     public void setRetryFactor(double retryFactor) {
-        if (!(retryFactor >= 1)) {
-            throw new IllegalArgumentException("retryFactor: " + retryFactor + " is below 1; expected 1 or more");
-        }
-        this.retryFactor = retryFactor;
-        replaceTransport();
+        retry(current -> current.withFactor(retryFactor));
     }
 
     public double getRetryFactor() {
-        return retryFactor;
+        return retry.factor();
     }
 
-    /**
-     * The longest wait between connection attempts, in seconds (Python's {@code retryMax}); default 30.
-     *
-     * @throws IllegalArgumentException when negative
-     */
-    public void setRetryMax(double retryMax) {
-        this.retryMax = nonNegative("retryMax", retryMax);
-        replaceTransport();
+    /** The longest wait between connection attempts (Python's {@code retryMax}); default 30 seconds. A time option. */
+    public void setRetryMax(String retryMax) {
+        retry(current -> current.withMax(retryMax));
     }
 
-    public double getRetryMax() {
-        return retryMax;
+    /** The longest wait, such as {@code 30s}. */
+    public String getRetryMax() {
+        return retry.max();
     }
 
-    private static double nonNegative(String option, double seconds) {
-        if (!(seconds >= 0)) {
-            throw new IllegalArgumentException(option + ": " + seconds + " is not 0 or more seconds");
+    private void retry(UnaryOperator<RetryOptions> change) {
+        synchronized (transportLock) {
+            retry = change.apply(retry);
+            closeTransport();
         }
-        return seconds;
     }
 
     /**
@@ -587,8 +571,8 @@ public class SysLogHandler extends Handler implements BatchTarget {
 
     private SyslogTransport newTransport() {
         SyslogAddress target = address;
-        int timeoutMillis = (int) Math.max(1, Math.round(timeout * 1000));
-        Backoff backoff = new Backoff(retryStart, retryFactor, retryMax);
+        int timeoutMillis = this.timeoutMillis;
+        Backoff backoff = retry.backoff();
         if (target.isUnix()) {
             UnixConnector.Kind kind = socktype == null ? UnixConnector.Kind.EITHER
                     : socktype.equals("udp") ? UnixConnector.Kind.DATAGRAM : UnixConnector.Kind.STREAM;
@@ -597,11 +581,9 @@ public class SysLogHandler extends Handler implements BatchTarget {
                     timeoutMillis, timeoutMillis), SyslogFraming.NONE, false);
         }
         if (secure) {
-            Path store = trustStore;
-            char[] password = trustStorePassword;
-            String type = trustStoreType;
+            TrustStore trusted = trust;
             StreamEndpoint.Connector connector = connectTimeout -> TlsEndpoint.connect(target.inet(),
-                    TrustStores.context(store, password, type), connectTimeout);
+                    trusted.context(), connectTimeout);
             return new StreamTransport(new ReconnectingConnection(this, "tls " + target, connector, backoff,
                     timeoutMillis, timeoutMillis), effectiveFraming(), true);
         }
@@ -651,7 +633,8 @@ public class SysLogHandler extends Handler implements BatchTarget {
         }
     }
 
-    private String describe() {
+    /** Names this handler, its transport and its address in error reports. */
+    protected String describe() {
         return getClass().getSimpleName() + " to " + transportName() + " " + address;
     }
 

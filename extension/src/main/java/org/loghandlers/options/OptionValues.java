@@ -53,7 +53,7 @@ public final class OptionValues {
             } else if (type == File.class) {
                 return new File(value);
             } else if (type == Duration.class) {
-                return Duration.parse(value);
+                return Durations.parse(value);
             } else if (type == String[].class) {
                 return commaList(value).toArray(new String[0]);
             } else if (type.isEnum()) {
@@ -124,7 +124,7 @@ public final class OptionValues {
         } else if (type == Path.class || type == File.class) {
             return "a file path";
         } else if (type == Duration.class) {
-            return "an ISO-8601 duration such as PT30S";
+            return Durations.ACCEPTED;
         } else if (type == String[].class) {
             return "a comma-separated list";
         } else if (type == java.io.OutputStream.class || type == PrintStream.class) {

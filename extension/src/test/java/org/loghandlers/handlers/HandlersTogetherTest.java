@@ -2,19 +2,17 @@ package org.loghandlers.handlers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loghandlers.format.PythonFormatter;
+import org.loghandlers.testing.CountingStream;
 
 /** Our handlers used as each other's targets: memory and queue in front of real files. */
 class HandlersTogetherTest {
@@ -53,29 +51,6 @@ class HandlersTogetherTest {
         queue.close();
         target.close();
         assertEquals(List.of("producer-7 hello"), Files.readAllLines(file, StandardCharsets.UTF_8));
-    }
-
-    /** Counts the writes and flushes that reach the stream underneath a handler. */
-    private static final class CountingStream extends OutputStream {
-        final AtomicInteger writes = new AtomicInteger();
-        final AtomicInteger flushes = new AtomicInteger();
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-        @Override
-        public void write(int b) {
-            bytes.write(b);
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            writes.incrementAndGet();
-            bytes.write(b, off, len);
-        }
-
-        @Override
-        public void flush() {
-            flushes.incrementAndGet();
-        }
     }
 
     @Test

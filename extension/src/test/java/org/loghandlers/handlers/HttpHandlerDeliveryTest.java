@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.logging.ErrorManager;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.loghandlers.testing.CountingErrorManager;
 import org.loghandlers.testing.HttpReceiver;
+import org.loghandlers.testing.TogetherThreads;
 
 /**
  * What happens when the web server fails, is slow or goes away, and under many logging threads: retries, one report
@@ -198,26 +198,11 @@ class HttpHandlerDeliveryTest {
     }
 
     private void logFromThreads(int threads, int perThread) throws InterruptedException {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            workers.add(new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                for (int i = 0; i < perThread; i++) {
-                    handler.publish(record("thread " + thread + " record " + i));
-                }
-            }));
-        }
-        workers.forEach(Thread::start);
-        start.countDown();
-        for (Thread worker : workers) {
-            worker.join();
-        }
+        TogetherThreads.run(threads, thread -> {
+            for (int i = 0; i < perThread; i++) {
+                handler.publish(record("thread " + thread + " record " + i));
+            }
+        });
     }
 
     private void assertAllDelivered(int threads, int perThread) {

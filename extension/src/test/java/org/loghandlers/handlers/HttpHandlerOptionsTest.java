@@ -40,15 +40,14 @@ class HttpHandlerOptionsTest {
         assertNull(handler.getUrl());
         assertEquals("GET", handler.getMethod());
         assertFalse(handler.isSecure());
-        assertNull(handler.getTrustStore());
-        assertEquals("pkcs12", handler.getTrustStoreType().toLowerCase(java.util.Locale.ROOT));
+        assertEquals("", handler.getTrustStore(), "the JVM's default trust");
+        assertEquals("PKCS12", handler.getTrustStoreType());
         assertEquals("form", handler.getFormat());
-        assertEquals(5000, handler.getTimeoutMillis());
-        assertEquals("5000ms", handler.getTimeout());
+        assertEquals("5s", handler.getTimeout());
         assertEquals(1, handler.getBatchSize());
-        assertEquals(0, handler.getLingerMillis());
+        assertEquals("0s", handler.getLinger());
         assertEquals(3, handler.getRetries());
-        assertEquals(100, handler.getRetryDelayMillis());
+        assertEquals("100ms", handler.getRetryDelay());
         handler.close();
     }
 
@@ -63,16 +62,20 @@ class HttpHandlerOptionsTest {
         handler.setMethod("post");
         assertEquals("POST", handler.getMethod());
         handler.setTimeout("PT2.5S");
-        assertEquals(2500, handler.getTimeoutMillis());
+        assertEquals("2500ms", handler.getTimeout());
         handler.setTimeout("3s");
-        assertEquals(3000, handler.getTimeoutMillis());
-        handler.setLinger("250");
-        assertEquals(250, handler.getLingerMillis());
+        assertEquals("3s", handler.getTimeout());
+        handler.setTimeout("1.5");
+        assertEquals("1500ms", handler.getTimeout(), "a bare number is seconds, as Python's timeout");
+        handler.setLinger("250ms");
+        assertEquals("250ms", handler.getLinger());
+        handler.setRetryDelay("0.05");
+        assertEquals("50ms", handler.getRetryDelay());
         handler.setFormat("JSON-Lines");
         assertEquals("json-lines", handler.getFormat());
         handler.setCredentials("");
         handler.setTrustStore("");
-        assertNull(handler.getTrustStore());
+        assertEquals("", handler.getTrustStore());
         handler.close();
     }
 
@@ -95,7 +98,7 @@ class HttpHandlerOptionsTest {
         for (String url : new String[] {"log", "/a b", "/log#part", "//other/log", "http://h/log"}) {
             assertRefused(h -> h.setUrl(url), "url: '" + url + "'", "accepted: a path starting with /");
         }
-        assertRefused(h -> h.setTimeout("soon"), "timeout: 'soon'", "accepted: a number of milliseconds");
+        assertRefused(h -> h.setTimeout("soon"), "timeout: 'soon'", "accepted: a number of seconds");
         assertRefused(h -> h.setTimeout("0"), "timeout: '0' is out of range");
         assertRefused(h -> h.setLinger("-1"), "linger: '-1'");
         assertRefused(h -> h.setRetryDelay("x"), "retryDelay: 'x'");
@@ -104,7 +107,7 @@ class HttpHandlerOptionsTest {
         assertRefused(h -> h.setFormat("xml"), "format: 'xml'", "accepted: form", "json or json-lines");
         assertRefused(h -> h.setTrustStore(dir.resolve("missing.p12").toString()), "missing.p12",
                 "is not a readable file");
-        assertRefused(h -> h.setTrustStoreType("NOPE"), "trustStoreType: 'NOPE'", "accepted: PKCS12 or JKS");
+        assertRefused(h -> h.setTrustStoreType("NOPE"), "trustStoreType: 'NOPE'", "accepted: PKCS12 (the default) or JKS");
     }
 
     @Test
@@ -175,7 +178,7 @@ class HttpHandlerOptionsTest {
             assertEquals(6, records, "four in a full batch, the last two when the JVM closed the handler");
             String line = output.stdoutLines().stream().filter(l -> l.startsWith("handler ")).findFirst()
                     .orElseThrow();
-            assertTrue(line.contains("batchSize=4") && line.contains("linger=60000ms") && line.contains("format=json"),
+            assertTrue(line.contains("batchSize=4") && line.contains("linger=1m") && line.contains("format=json"),
                     line);
         }
     }

@@ -3,7 +3,6 @@ package org.loghandlers.handlers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
@@ -12,24 +11,18 @@ import java.util.logging.LogRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.loghandlers.testing.CountingErrorManager;
 import org.loghandlers.testing.HttpReceiver;
-import org.loghandlers.testing.TestCertificates;
+import org.loghandlers.testing.LoopbackCertificates;
 
 /** HTTPS to a receiver with a self-signed certificate made for the test: trusted through the trust store only. */
 class HttpHandlerTlsTest {
 
-    @TempDir
-    static Path dir;
-
-    private static TestCertificates certificates;
     private static HttpReceiver receiver;
 
     @BeforeAll
-    static void startReceiver() throws Exception {
-        certificates = TestCertificates.make(dir);
-        receiver = HttpReceiver.startTls(certificates.keyStore(), certificates.keyStorePassword());
+    static void startReceiver() {
+        receiver = HttpReceiver.startTls(LoopbackCertificates.loopbackKeyStore(), LoopbackCertificates.PASSWORD);
     }
 
     @AfterAll
@@ -49,8 +42,8 @@ class HttpHandlerTlsTest {
     void deliversOverHttpsWhenTheTrustStoreHoldsTheServersCertificate() throws Exception {
         CountingErrorManager errors = new CountingErrorManager();
         HttpHandler handler = secureHandler(errors);
-        handler.setTrustStore(certificates.trustStore().toString());
-        handler.setTrustStorePassword(certificates.trustStorePassword());
+        handler.setTrustStore(LoopbackCertificates.loopbackTrustStore().toString());
+        handler.setTrustStorePassword(LoopbackCertificates.PASSWORD);
         handler.setTrustStoreType("PKCS12");
         handler.setCredentials("alice:over-tls");
         int before = receiver.requests().size();
@@ -81,13 +74,13 @@ class HttpHandlerTlsTest {
     void aTrustStoreThatCannotBeReadIsReportedWithoutItsPassword() {
         CountingErrorManager errors = new CountingErrorManager();
         HttpHandler handler = secureHandler(errors);
-        handler.setTrustStore(certificates.trustStore().toString());
+        handler.setTrustStore(LoopbackCertificates.loopbackTrustStore().toString());
         handler.setTrustStorePassword("wrong-password-123");
         handler.publish(new LogRecord(Level.WARNING, "no trust"));
         handler.close();
         assertEquals(1, handler.getLostRecordCount());
         String report = errors.reports().get(0).message();
-        assertTrue(report.contains("cannot read the trust store " + certificates.trustStore()), report);
+        assertTrue(report.contains("loading the trust store " + LoopbackCertificates.loopbackTrustStore() + " (PKCS12) failed"), report);
         assertTrue(!report.contains("wrong-password-123") && !handler.toString().contains("wrong-password-123"));
     }
 }

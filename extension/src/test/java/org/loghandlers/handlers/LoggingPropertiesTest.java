@@ -243,7 +243,7 @@ class LoggingPropertiesTest {
             String json = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
             assertTrue(json.startsWith("{") && json.contains("\"message\":\"record 00\""), json);
             List<String> handlers = output.stdoutLines().stream().filter(line -> line.startsWith("handler ")).toList();
-            assertProperties(handlers.get(0), SocketHandler.class, "port=" + tcp.port(), "retryStart=0.5",
+            assertProperties(handlers.get(0), SocketHandler.class, "port=" + tcp.port(), "retryStart=500ms",
                     "writeTimeout=2500ms", "format=pickle");
             assertProperties(handlers.get(1), DatagramHandler.class, "port=" + udp.getLocalPort(), "format=json");
             assertEquals(List.of(), output.stderrLines());

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -31,6 +30,7 @@ import org.loghandlers.handlers.RecordingEventLog.Registration;
 import org.loghandlers.testing.CountingErrorManager;
 import org.loghandlers.testing.PlainJvm;
 import org.loghandlers.testing.Python;
+import org.loghandlers.testing.TogetherThreads;
 
 /**
  * The NT event log handler: what it asks of the event log API, checked against a stand-in for Advapi32 (the event
@@ -252,26 +252,11 @@ class NtEventLogHandlerTest {
     void eightThreadsReportEveryRecordOnceThroughOneHandle() throws InterruptedException {
         RecordingEventLog eventLog = new RecordingEventLog();
         NtEventLogHandler handler = handler(eventLog, new CountingErrorManager());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < 8; t++) {
-            int thread = t;
-            threads.add(new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                for (int i = 0; i < 500; i++) {
-                    handler.publish(record(Level.INFO, thread + "-" + i));
-                }
-            }));
-        }
-        threads.forEach(Thread::start);
-        start.countDown();
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        TogetherThreads.run(8, thread -> {
+            for (int i = 0; i < 500; i++) {
+                handler.publish(record(Level.INFO, thread + "-" + i));
+            }
+        });
 
         assertEquals(4000, eventLog.events.stream().map(event -> event.strings().get(0)).distinct().count());
         assertEquals(4000, eventLog.events.size());

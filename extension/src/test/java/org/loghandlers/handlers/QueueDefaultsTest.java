@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -20,6 +18,7 @@ import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 import org.loghandlers.format.JsonFormatter;
 import org.loghandlers.format.PythonFormatter;
+import org.loghandlers.testing.CountingStream;
 
 /**
  * What a queue does with its defaults, the configuration users write: it walks the stack for the caller only when
@@ -40,29 +39,6 @@ class QueueDefaultsTest {
         public void handleInBatch(LogRecord record) {
             records.add(record);
             super.handleInBatch(record);
-        }
-    }
-
-    /** Counts what reaches the stream underneath a handler. */
-    private static final class CountingStream extends OutputStream {
-        final AtomicInteger writes = new AtomicInteger();
-        final AtomicInteger flushes = new AtomicInteger();
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-        @Override
-        public void write(int b) {
-            bytes.write(b);
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            writes.incrementAndGet();
-            bytes.write(b, off, len);
-        }
-
-        @Override
-        public void flush() {
-            flushes.incrementAndGet();
         }
     }
 

@@ -11,12 +11,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.loghandlers.testing.CountingErrorManager;
 import org.loghandlers.testing.FrameReceiver;
+import org.loghandlers.testing.TogetherThreads;
 
 /** The connection the stream-based network handlers share, against a real TCP peer on loopback. */
 class ReconnectingConnectionTest {
@@ -26,11 +26,11 @@ class ReconnectingConnectionTest {
     private FrameReceiver receiver;
     private ReconnectingConnection connection;
 
-    private ReconnectingConnection connectTo(int port, double retryStart) {
+    private ReconnectingConnection connectTo(int port, long retryStartMillis) {
         owner.setErrorManager(errors);
         InetSocketAddress address = InetSocketAddress.createUnresolved("127.0.0.1", port);
         connection = new ReconnectingConnection(owner, "tcp 127.0.0.1:" + port,
-                timeout -> ChannelEndpoint.connect(address, timeout), new Backoff(retryStart, 2.0, 30.0), 1000, 500);
+                timeout -> ChannelEndpoint.connect(address, timeout), new Backoff(retryStartMillis, 2.0, 30_000), 1000, 500);
         return connection;
     }
 
@@ -58,7 +58,7 @@ class ReconnectingConnectionTest {
     @Test
     void framesArriveWholeAndInOrder() throws Exception {
         receiver = FrameReceiver.start();
-        connectTo(receiver.port(), 1.0);
+        connectTo(receiver.port(), 1000);
         for (int i = 0; i < 100; i++) {
             assertTrue(connection.send(frame("record " + i)));
         }
@@ -72,7 +72,7 @@ class ReconnectingConnectionTest {
     @Test
     void aBatchGoesOutAtFlush() throws Exception {
         receiver = FrameReceiver.start();
-        connectTo(receiver.port(), 1.0);
+        connectTo(receiver.port(), 1000);
         for (int i = 0; i < 5000; i++) {
             connection.append(frame("batched record number " + i));
         }
@@ -83,7 +83,7 @@ class ReconnectingConnectionTest {
     @Test
     void anOutageIsReportedOnceAndTheHandlerReconnectsWhenThePeerIsBack() throws Exception {
         receiver = FrameReceiver.start();
-        connectTo(receiver.port(), 0.2);
+        connectTo(receiver.port(), 200);
         assertTrue(connection.send(frame("before")));
         receiver.awaitFrames(f -> f.size() == 1);
         receiver.stop();
@@ -103,7 +103,7 @@ class ReconnectingConnectionTest {
     @Test
     void aPeerThatClosedTheConnectionIsNoticedBeforeTheNextRecordIsLost() throws Exception {
         receiver = FrameReceiver.start();
-        connectTo(receiver.port(), 5.0);
+        connectTo(receiver.port(), 5000);
         assertTrue(connection.send(frame("first")));
         receiver.awaitFrames(f -> f.size() == 1);
         receiver.stop();
@@ -117,7 +117,7 @@ class ReconnectingConnectionTest {
     @Test
     void aPeerThatStopsReadingCostsAtMostTheWriteTimeout() throws Exception {
         receiver = FrameReceiver.start();
-        connectTo(receiver.port(), 60.0);
+        connectTo(receiver.port(), 60_000);
         receiver.stall();
         ByteBuffer big = ByteBuffer.allocate(1 << 20);
         long start = System.nanoTime();
@@ -138,36 +138,20 @@ class ReconnectingConnectionTest {
     @Test
     void eightThreadsNeverInterleaveTheirFrames() throws Exception {
         receiver = FrameReceiver.start();
-        connectTo(receiver.port(), 1.0);
+        connectTo(receiver.port(), 1000);
         int threads = 8;
         int each = 2000;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> writers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int id = t;
-            Thread writer = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
+        TogetherThreads.run(threads, id -> {
+            for (int i = 0; i < each; i++) {
+                String text = ("thread " + id + " record " + i + " ").repeat(1 + i % 40);
+                if (i % 3 == 0) {
+                    connection.append(frame(text));
+                } else {
+                    connection.send(frame(text));
                 }
-                for (int i = 0; i < each; i++) {
-                    String text = ("thread " + id + " record " + i + " ").repeat(1 + i % 40);
-                    if (i % 3 == 0) {
-                        connection.append(frame(text));
-                    } else {
-                        connection.send(frame(text));
-                    }
-                }
-                connection.flush();
-            });
-            writer.start();
-            writers.add(writer);
-        }
-        start.countDown();
-        for (Thread writer : writers) {
-            writer.join();
-        }
+            }
+            connection.flush();
+        });
         List<String> received = texts(receiver.awaitFrames(f -> f.size() == threads * each));
         Set<String> distinct = new HashSet<>(received);
         assertEquals(threads * each, received.size());
@@ -180,19 +164,19 @@ class ReconnectingConnectionTest {
 
     @Test
     void refusedConnectionsAreRetriedOnPythonsBackoff() {
-        Backoff backoff = new Backoff(1.0, 2.0, 30.0);
+        Backoff backoff = RetryOptions.PYTHON.backoff();
         long now = 0;
         assertTrue(backoff.mayAttempt(now));
-        double[] expected = {1, 2, 4, 8, 16, 30, 30};
-        for (double seconds : expected) {
+        long[] expected = {1, 2, 4, 8, 16, 30, 30};
+        for (long seconds : expected) {
             backoff.failed(now);
-            assertEquals(seconds, backoff.periodSeconds());
-            assertFalse(backoff.mayAttempt(now + (long) (seconds * 1e9) - 1));
-            now += (long) (seconds * 1e9);
+            assertEquals(seconds * 1000, backoff.periodMillis());
+            assertFalse(backoff.mayAttempt(now + seconds * 1_000_000_000 - 1));
+            now += seconds * 1_000_000_000;
             assertTrue(backoff.mayAttempt(now));
         }
         backoff.succeeded();
         backoff.failed(now);
-        assertEquals(1.0, backoff.periodSeconds());
+        assertEquals(1000, backoff.periodMillis());
     }
 }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.ErrorManager;
@@ -26,6 +25,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMail;
 import org.loghandlers.testing.LoopbackMailServers;
 import org.loghandlers.testing.PlainJvm;
+import org.loghandlers.testing.TogetherThreads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -79,7 +79,7 @@ class SmtpHandlerDeliveryTest {
     @Test
     void digestModeSendsTheRecordsOfOneIntervalInOneMail() throws Exception {
         SmtpHandler smtp = handler();
-        smtp.setFlushInterval(0.5);
+        smtp.setFlushInterval("0.5");
         long start = System.nanoTime();
         for (int i = 1; i <= 5; i++) {
             smtp.publish(record("record " + i));
@@ -102,7 +102,7 @@ class SmtpHandlerDeliveryTest {
     @Test
     void closeSendsWhatTheDigestHolds() {
         SmtpHandler smtp = handler();
-        smtp.setFlushInterval(3600);
+        smtp.setFlushInterval("3600");
         smtp.publish(record("held 1"));
         smtp.publish(record("held 2"));
         smtp.close();
@@ -114,7 +114,7 @@ class SmtpHandlerDeliveryTest {
     @Test
     void aFullDigestCountsTheRecordsItLeavesOut() {
         SmtpHandler smtp = handler();
-        smtp.setFlushInterval(3600);
+        smtp.setFlushInterval("3600");
         smtp.setDigestCapacity(2);
         for (int i = 1; i <= 5; i++) {
             smtp.publish(record("record " + i));
@@ -160,7 +160,7 @@ class SmtpHandlerDeliveryTest {
     @Test
     void inDigestModeTheRateLimitDelaysTheDigestInsteadOfDroppingIt() {
         SmtpHandler smtp = handler();
-        smtp.setFlushInterval(0.2);
+        smtp.setFlushInterval("200ms");
         smtp.setMaxMailsPerMinute(1);
         smtp.publish(record("first digest"));
         received(1);
@@ -179,26 +179,11 @@ class SmtpHandlerDeliveryTest {
         SmtpHandler smtp = handler();
         int threads = 8;
         int perThread = 25;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> loggers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            loggers.add(new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                for (int i = 0; i < perThread; i++) {
-                    smtp.publish(record("thread " + thread + " record " + i));
-                }
-            }));
-        }
-        loggers.forEach(Thread::start);
-        start.countDown();
-        for (Thread thread : loggers) {
-            thread.join(60_000);
-        }
+        TogetherThreads.run(threads, thread -> {
+            for (int i = 0; i < perThread; i++) {
+                smtp.publish(record("thread " + thread + " record " + i));
+            }
+        });
 
         List<ReceivedMail> mails = received(threads * perThread);
         Set<String> texts = new HashSet<>();
@@ -269,7 +254,7 @@ class SmtpHandlerDeliveryTest {
     @Test
     void aServerThatNeverAnswersHoldsTheLoggingCallNoLongerThanTheTimeout() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            List<Socket> accepted = new ArrayList<>();
+            List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
             Thread acceptor = new Thread(() -> {
                 while (!silent.isClosed()) {
                     try {
@@ -282,7 +267,7 @@ class SmtpHandlerDeliveryTest {
             acceptor.setDaemon(true);
             acceptor.start();
             SmtpHandler smtp = handler(new SmtpHandler(), silent.getLocalPort());
-            smtp.setTimeout(0.5);
+            smtp.setTimeout("0.5");
 
             long start = System.nanoTime();
             smtp.publish(record("into the void"));

@@ -200,13 +200,14 @@ class SmtpHandlerTest {
         assertRefused(() -> smtp.setMailhost("mail.example.com:70000"), "70000", "accepted: a host name");
         assertRefused(() -> smtp.setMailhost("user@mail.example.com"), "user@mail.example.com", "accepted:");
         assertRefused(() -> smtp.setSecure("ssl"), "'ssl'", "accepted: none");
-        assertRefused(() -> smtp.setTimeout(0), "0.0", "accepted: seconds");
-        assertRefused(() -> smtp.setFlushInterval(-1), "-1.0", "accepted: seconds");
+        assertRefused(() -> smtp.setTimeout("0"), "timeout: '0' is out of range", "accepted: a number of seconds");
+        assertRefused(() -> smtp.setFlushInterval("-1"), "flushInterval: '-1'", "accepted: a number of seconds");
+        assertRefused(() -> smtp.setFlushInterval("2d"), "flushInterval: '2d'", "or an ISO-8601 duration");
         assertRefused(() -> smtp.setDigestCapacity(0), "0", "accepted: 1 or more");
         assertRefused(() -> smtp.setMaxMailsPerMinute(-5), "-5", "accepted: 0 (no limit)");
         assertRefused(() -> smtp.setTrustStore("target/no-such-trust-store.p12"), "no-such-trust-store",
                 "accepted: the path of a PKCS12 or JKS trust store");
-        assertRefused(() -> smtp.setTrustStoreType("PEM-ish"), "'PEM-ish'", "expected PKCS12 (the default) or JKS");
+        assertRefused(() -> smtp.setTrustStoreType("PEM-ish"), "'PEM-ish'", "accepted: PKCS12 (the default) or JKS");
         assertRefused(() -> smtp.setToaddrs("a@x.test,,b@x.test"), "a@x.test,,b@x.test", "accepted:");
         assertRefused(() -> smtp.setToaddrs(""), "toaddrs", "accepted: one or more mail addresses");
         assertRefused(() -> smtp.setFromaddr("a@x.test, b@x.test"), "2 addresses", "accepted: one mail address");
@@ -231,9 +232,9 @@ class SmtpHandlerTest {
         SmtpHandler smtp = new SmtpHandler();
         assertEquals("localhost", smtp.getMailhost());
         assertEquals("none", smtp.getSecure());
-        assertEquals(5.0, smtp.getTimeout(), "Python's default");
+        assertEquals("5s", smtp.getTimeout(), "Python's default");
         assertEquals("Log record", smtp.getSubject());
-        assertEquals(0.0, smtp.getFlushInterval());
+        assertEquals("0s", smtp.getFlushInterval());
         assertEquals(0, smtp.getMaxMailsPerMinute());
         assertEquals(1000, smtp.getDigestCapacity());
         assertTrue(smtp.isCheckServerIdentity());

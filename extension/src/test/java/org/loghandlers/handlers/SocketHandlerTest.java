@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.ErrorManager;
 import java.util.logging.Level;
@@ -43,6 +42,7 @@ import org.loghandlers.handlers.wire.PickleWriter;
 import org.loghandlers.testing.CountingErrorManager;
 import org.loghandlers.testing.FrameReceiver;
 import org.loghandlers.testing.Python;
+import org.loghandlers.testing.TogetherThreads;
 
 /** SocketHandler against real receivers on loopback: TCP, a Unix socket, a peer that stops reading or accepting. */
 class SocketHandlerTest {
@@ -154,7 +154,7 @@ class SocketHandlerTest {
     void reconnectsAfterTheReceiverRestartsAndReportsTheOutageOnce() throws Exception {
         FrameReceiver receiver = closeLater(FrameReceiver.start());
         SocketHandler handler = socketTo(receiver.port());
-        handler.setRetryStart(0.2);
+        handler.setRetryStart("0.2");
         logger.info("before the outage");
         receiver.awaitFrames(f -> f.size() == 1);
         receiver.stop();
@@ -182,27 +182,11 @@ class SocketHandlerTest {
         KeepingSocketHandler handler = attach(new KeepingSocketHandler("127.0.0.1", receiver.port()));
         int threads = 8;
         int each = 1500;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> writers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int id = t;
-            Thread writer = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                for (int i = 0; i < each; i++) {
-                    logger.info(("thread " + id + " record " + i + " ").repeat(1 + i % 50));
-                }
-            });
-            writer.start();
-            writers.add(writer);
-        }
-        start.countDown();
-        for (Thread writer : writers) {
-            writer.join();
-        }
+        TogetherThreads.run(threads, id -> {
+            for (int i = 0; i < each; i++) {
+                logger.info(("thread " + id + " record " + i + " ").repeat(1 + i % 50));
+            }
+        });
         List<byte[]> frames = receiver.awaitFrames(f -> f.size() >= threads * each);
         assertEquals(threads * each, frames.size());
         assertEquals(withoutPrefix(handler.made), payloads(frames), "every frame arrived whole, once");
@@ -297,8 +281,8 @@ class SocketHandlerTest {
         FrameReceiver receiver = closeLater(FrameReceiver.start());
         receiver.stall();
         SocketHandler handler = socketTo(receiver.port());
-        handler.setWriteTimeout("300");
-        handler.setRetryStart(60);
+        handler.setWriteTimeout("300ms");
+        handler.setRetryStart("60");
         String big = "x".repeat(256 * 1024);
         long slowest = 0;
         for (int i = 0; i < 200 && handler.getLostRecordCount() == 0; i++) {
@@ -422,14 +406,18 @@ class SocketHandlerTest {
         assertRefused(() -> handler.setPort(-1), "port: -1 is out of range");
         assertRefused(() -> handler.setHost(" "), "host: ' ' is empty; expected a host name");
         assertRefused(() -> handler.setHost(null), "host: 'null' is empty");
-        assertRefused(() -> handler.setRetryStart(-1), "retryStart: -1.0 is not a number of seconds it can use;"
-                + " expected 0 to 86400");
-        assertRefused(() -> handler.setRetryMax(Double.NaN), "retryMax: NaN is not a number of seconds");
+        assertRefused(() -> handler.setRetryStart("-1"), "retryStart: '-1' is not a span of time; accepted: a"
+                + " number of seconds (5, 0.5), a number with a unit ms, s, m or h (500ms, 2s, 1m) or an ISO-8601"
+                + " duration (PT0.5S)");
+        assertRefused(() -> handler.setRetryMax("2d"), "retryMax: '2d' is not a span of time");
+        assertRefused(() -> handler.setRetryMax("25h"), "retryMax: '25h' is out of range; accepted: a number of"
+                + " seconds (5, 0.5), a number with a unit ms, s, m or h (500ms, 2s, 1m) or an ISO-8601 duration"
+                + " (PT0.5S), from 0s to 24h");
         assertRefused(() -> handler.setRetryFactor(0.5), "retryFactor: 0.5 is not a factor the wait can grow by;"
-                + " expected a number of 1 or more");
+                + " accepted: a number of 1 or more");
         assertRefused(() -> handler.setConnectTimeout("0"), "connectTimeout: '0' is out of range; accepted: a number"
-                + " of milliseconds (5000), a number with a unit ms, s, m or h (500ms, 5s) or an ISO-8601 duration"
-                + " (PT5S), from 1 ms to 24 days");
+                + " of seconds (5, 0.5), a number with a unit ms, s, m or h (500ms, 2s, 1m) or an ISO-8601 duration"
+                + " (PT0.5S), from 1ms to 24h");
         assertRefused(() -> handler.setWriteTimeout("soon"), "writeTimeout: 'soon' is not a span of time; accepted:");
         assertRefused(() -> handler.setFormat("xml"), "format: 'xml' is not a record format; expected pickle");
         assertEquals(SocketHandler.DEFAULT_TCP_LOGGING_PORT, handler.getPort());
@@ -448,15 +436,19 @@ class SocketHandlerTest {
                 "retryMax", "connectTimeout", "writeTimeout", "format");
         SocketHandler handler = new SocketHandler();
         closeLater(handler::close);
-        assertEquals(1.0, handler.getRetryStart());
+        assertEquals("1s", handler.getRetryStart());
         assertEquals(2.0, handler.getRetryFactor());
-        assertEquals(30.0, handler.getRetryMax());
-        assertEquals("1000ms", handler.getConnectTimeout());
-        assertEquals("1000ms", handler.getWriteTimeout());
+        assertEquals("30s", handler.getRetryMax());
+        assertEquals("1s", handler.getConnectTimeout());
+        assertEquals("1s", handler.getWriteTimeout());
         handler.setConnectTimeout("PT0.25S");
-        handler.setWriteTimeout("2s");
+        handler.setWriteTimeout("2");
+        handler.setRetryStart("0.5");
+        handler.setRetryMax("2m");
         assertEquals("250ms", handler.getConnectTimeout());
-        assertEquals("2000ms", handler.getWriteTimeout());
+        assertEquals("2s", handler.getWriteTimeout(), "a bare number is seconds, as Python's timeouts");
+        assertEquals("500ms", handler.getRetryStart());
+        assertEquals("2m", handler.getRetryMax());
         assertFalse(handler.isClosed());
     }
 }

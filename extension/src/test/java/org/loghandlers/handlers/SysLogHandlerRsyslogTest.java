@@ -361,8 +361,8 @@ class SysLogHandlerRsyslogTest {
         SysLogHandler handler = handler(h -> {
             h.setAddress(rsyslog.address(Input.TCP_NUL));
             h.setSocktype("tcp");
-            h.setRetryStart(0.1);
-            h.setRetryMax(0.5);
+            h.setRetryStart("0.1");
+            h.setRetryMax("0.5");
         });
         handler.publish(record(Level.SEVERE, "before " + marker));
         assertEquals(1, received(Input.TCP_NUL, 1).size());

@@ -33,6 +33,7 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.loghandlers.options.Durations;
 import org.loghandlers.testing.CountingErrorManager;
 import org.loghandlers.testing.PlainJvm;
 
@@ -99,7 +100,10 @@ class SysLogHandlerTest {
         assertEquals("none", handler.getFraming());
         assertEquals(0, handler.getMaxLength());
         assertFalse(handler.isSecure());
-        assertEquals(1.0, handler.getTimeout());
+        assertEquals("1s", handler.getTimeout());
+        assertEquals("1s", handler.getRetryStart());
+        assertEquals(2.0, handler.getRetryFactor());
+        assertEquals("30s", handler.getRetryMax());
     }
 
     @Test
@@ -284,7 +288,7 @@ class SysLogHandlerTest {
         SysLogHandler handler = handler(h -> {
             h.setAddress("127.0.0.1:" + server.getLocalPort());
             h.setSocktype("tcp");
-            h.setTimeout(0.3);
+            h.setTimeout("0.3");
         });
         String large = "y".repeat(256 * 1024);
         long slowest = 0;
@@ -393,8 +397,10 @@ class SysLogHandlerTest {
         assertTrue(refused(() -> handler.setStructuredDataId("a b")).getMessage()
                 .startsWith("structuredDataId: 'a b' is not an RFC 5424 SD-ID"));
         assertTrue(refused(() -> handler.setMaxLength(-1)).getMessage().startsWith("maxLength: -1 is negative"));
-        assertTrue(refused(() -> handler.setTimeout(0)).getMessage()
-                .startsWith("timeout: 0.0 is not a positive number of seconds"));
+        assertTrue(refused(() -> handler.setTimeout("0")).getMessage()
+                .startsWith("timeout: '0' is out of range; accepted: " + Durations.ACCEPTED + ", from 1ms to 24h"));
+        assertTrue(refused(() -> handler.setRetryStart("soon")).getMessage()
+                .startsWith("retryStart: 'soon' is not a span of time; accepted: " + Durations.ACCEPTED));
         assertTrue(refused(() -> handler.setRetryFactor(0.5)).getMessage().startsWith("retryFactor: 0.5"));
         assertTrue(refused(() -> handler.setTrustStore(dir.resolve("none.p12").toString())).getMessage()
                 .startsWith("trustStore: '" + dir.resolve("none.p12") + "' is not a readable file"));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.loghandlers.config.HandlerTypes;
 
 /**
  * A broken configuration fails the deployment, naming every problem at once, and starts nothing.
@@ -142,16 +140,5 @@ class DeploymentProblemsTest {
                 "loghandlers.handler.d.class=org.loghandlers.tck.CapturingHandler: set either type or class")) {
             assertTrue(message.contains(expected), () -> "missing: " + expected + "\nin: " + message);
         }
-    }
-
-    @Test
-    void aTypeWhoseHandlerIsNotInThisBuildIsNamedAsNotAvailableYet() {
-        String missing = HandlerTypes.names().stream()
-                .filter(type -> !HandlerTypes.isAvailable(type, getClass().getClassLoader()))
-                .findFirst().orElse(null);
-        assumeFalse(missing == null, "every type is available in this build");
-        String message = failureOf("loghandlers.handler.events.type=" + missing + "\n");
-        assertTrue(message.contains("loghandlers.handler.events.type=" + missing + ": type " + missing + " is not"
-                + " available yet"), message);
     }
 }

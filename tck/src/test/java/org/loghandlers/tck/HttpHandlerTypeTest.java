@@ -79,7 +79,7 @@ class HttpHandlerTypeTest {
                 loghandlers.handler.ship.linger=PT0.05S
                 loghandlers.handler.ship.timeout=2s
                 loghandlers.handler.ship.retries=1
-                loghandlers.handler.ship.retry-delay=10
+                loghandlers.handler.ship.retry-delay=10ms
                 loghandlers.handler.ship.credentials=tck:s3cret
                 loghandlers.handler.ship.level=INFO
                 loghandlers.handler.ship.loggers=tck.http
@@ -95,10 +95,10 @@ class HttpHandlerTypeTest {
             assertEquals("json", ship.getFormat());
             assertTrue(ship.getFormatter() instanceof JsonFormatter, String.valueOf(ship.getFormatter()));
             assertEquals(2, ship.getBatchSize());
-            assertEquals(50, ship.getLingerMillis());
-            assertEquals(2000, ship.getTimeoutMillis());
+            assertEquals("50ms", ship.getLinger());
+            assertEquals("2s", ship.getTimeout());
             assertEquals(1, ship.getRetries());
-            assertEquals(10, ship.getRetryDelayMillis());
+            assertEquals("10ms", ship.getRetryDelay());
             assertEquals(Level.INFO, ship.getLevel());
             assertTrue(!ship.toString().contains("s3cret"), ship.toString());
             HttpHandler form = (HttpHandler) handler(deployment, "form");

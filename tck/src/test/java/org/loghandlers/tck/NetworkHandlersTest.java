@@ -68,11 +68,11 @@ class NetworkHandlersTest {
             SocketHandler ship = (SocketHandler) handler(deployment, "ship");
             assertEquals("127.0.0.1", ship.getHost());
             assertEquals(tcp.port(), ship.getPort());
-            assertEquals(0.5, ship.getRetryStart());
+            assertEquals("500ms", ship.getRetryStart(), "Python's seconds");
             assertEquals(3.0, ship.getRetryFactor());
-            assertEquals(10.0, ship.getRetryMax());
+            assertEquals("10s", ship.getRetryMax());
             assertEquals("750ms", ship.getConnectTimeout());
-            assertEquals("2000ms", ship.getWriteTimeout());
+            assertEquals("2s", ship.getWriteTimeout());
             assertEquals("pickle", ship.getFormat());
             assertSame(ship, ((QueueHandler) handler(deployment, "async")).getHandlers()[0]);
             DatagramHandler datagrams = (DatagramHandler) handler(deployment, "udp");

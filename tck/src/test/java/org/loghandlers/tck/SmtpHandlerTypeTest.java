@@ -83,7 +83,7 @@ class SmtpHandlerTypeTest {
             assertEquals("app@x.test", alerts.getFromaddr());
             assertEquals("ops@y.test, \"Dev, on call\" <dev@z.test>", alerts.getToaddrs());
             assertEquals("tck alert", alerts.getSubject());
-            assertEquals(2.5, alerts.getTimeout());
+            assertEquals("2500ms", alerts.getTimeout(), "a bare number is seconds, as Python's timeout");
             assertEquals(30, alerts.getMaxMailsPerMinute());
             assertFalse(alerts.toString().contains(PASSWORD));
 

@@ -76,10 +76,10 @@ class SysLogTypeTest {
             assertEquals("ORDERS", syslog.getMsgid());
             assertEquals("shop@32473", syslog.getStructuredDataId());
             assertEquals(4096, syslog.getMaxLength());
-            assertEquals(0.5, syslog.getTimeout());
-            assertEquals(2.0, syslog.getRetryStart());
+            assertEquals("500ms", syslog.getTimeout(), "a bare number is seconds, as Python's timeout");
+            assertEquals("2s", syslog.getRetryStart());
             assertEquals(3.0, syslog.getRetryFactor());
-            assertEquals(60.0, syslog.getRetryMax());
+            assertEquals("1m", syslog.getRetryMax());
             assertEquals(Level.INFO, syslog.getLevel());
             Logger logger = Logger.getLogger("tck.syslog");
             assertTrue(List.of(logger.getHandlers()).contains(syslog));
