@@ -14,6 +14,7 @@ import java.util.logging.Handler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.loghandlers.handlers.KafkaHandler;
+import org.loghandlers.options.Durations;
 
 /**
  * Type {@code kafka} from configuration keys: its own options, producer properties as
@@ -148,7 +149,7 @@ class KafkaConfigTest {
         assertTrue(found.stream().anyMatch(p -> p.startsWith("loghandlers.handler.central.key=thread:")
                 && p.contains("accepted: sender, logger, none or mdc:<key>")), found::toString);
         assertTrue(found.stream().anyMatch(p -> p.startsWith("loghandlers.handler.central.max-block=forever:")
-                && p.contains("500ms, 5s")), found::toString);
+                && p.contains(Durations.ACCEPTED)), found::toString);
     }
 
     @Test

@@ -186,7 +186,8 @@ class KafkaHandlerOutageTest {
         List<Long> reports = lossReports(messages);
         assertTrue(statistics.lost() > 1_000, "an outage of 10 s at 1000 records/s overflows 256 KiB: " + statistics);
         assertEquals(0, statistics.pending(), statistics::toString);
-        assertEquals(logged + reports.size(), statistics.accepted(), "the loss reports are records too");
+        assertTrue(statistics.accepted() >= logged + reports.size(), () -> "the loss reports are records too: "
+                + statistics + ", logged " + logged + ", reports read " + reports);
         assertEquals(statistics.delivered(), indexes.size() + reports.size(), "what the broker acknowledged");
         assertEquals(indexes.size(), new HashSet<>(indexes).size(), "no record twice");
         assertEquals(logged - indexes.size(), statistics.lost(), "every record is delivered or counted");
