@@ -27,15 +27,14 @@ final class RecordFields {
     private String message;
     private String exceptionText;
     private boolean inUse;
+    /** The file name made from the last class name seen, kept from record to record: most come from few classes. */
+    private String filenameOfClass;
+    private String filenameClass;
+    /** The module made from the last file name seen. */
+    private String moduleOfFilename;
+    private String moduleFilename;
 
     private RecordFields() {
-    }
-
-    /** A fresh instance for one record, for callers that read a few fields once ({@link PythonRecordDict}). */
-    RecordFields(LogRecord record, Formatter formatter, Asctime asctime) {
-        this.record = record;
-        this.formatter = formatter;
-        this.asctime = asctime;
     }
 
     /** This thread's instance for {@code record}, or a fresh one while it is in use; see {@link #release}. */
@@ -155,7 +154,14 @@ final class RecordFields {
             return fromJBoss;
         }
         String className = record.getSourceClassName();
-        return className == null ? UNKNOWN_FILE : topLevelSimpleName(className) + ".java";
+        if (className == null) {
+            return UNKNOWN_FILE;
+        }
+        if (className != filenameClass) {
+            filenameOfClass = topLevelSimpleName(className) + ".java";
+            filenameClass = className;
+        }
+        return filenameOfClass;
     }
 
     String module() {
@@ -163,8 +169,12 @@ final class RecordFields {
             return sent;
         }
         String filename = filename();
-        int dot = filename.lastIndexOf('.');
-        return dot > 0 ? filename.substring(0, dot) : filename;
+        if (filename != moduleFilename) {
+            int dot = filename.lastIndexOf('.');
+            moduleOfFilename = dot > 0 ? filename.substring(0, dot) : filename;
+            moduleFilename = filename;
+        }
+        return moduleOfFilename;
     }
 
     String funcName() {

@@ -48,7 +48,7 @@ final class CallerLocationNeed {
         if (formatter instanceof AppendingFormatter ours) {
             return ours.usesCallerLocation();
         }
-        // Our stream and file handlers print "%(message)s" when they have no formatter.
-        return formatter != null || !(target instanceof StreamHandler);
+        // Our stream, file and syslog handlers print "%(message)s" when they have no formatter.
+        return formatter != null || !(target instanceof StreamHandler || target instanceof SysLogHandler);
     }
 }

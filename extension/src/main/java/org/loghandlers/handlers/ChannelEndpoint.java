@@ -14,17 +14,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A plain TCP or Unix-domain stream connection on a non-blocking {@link SocketChannel}, so that connecting and
- * writing both wait no longer than their deadlines.
+ * writing both wait no longer than their deadlines. Between writes the channel's selector watches for input, so
+ * that finding out whether the peer closed costs one non-blocking {@code selectNow}, and a read only when there is
+ * something to read.
  */
 final class ChannelEndpoint implements StreamEndpoint {
 
     private final SocketChannel channel;
     private final Selector selector;
-    private final ByteBuffer discarded = ByteBuffer.allocate(512);
+    private final SelectionKey key;
+    private final ByteBuffer discarded = ByteBuffer.allocateDirect(512);
 
-    private ChannelEndpoint(SocketChannel channel, Selector selector) {
+    private ChannelEndpoint(SocketChannel channel, Selector selector, SelectionKey key) {
         this.channel = channel;
         this.selector = selector;
+        this.key = key;
     }
 
     /** Connects to a TCP address (resolved at each attempt) or a Unix socket path within the timeout. */
@@ -44,8 +48,7 @@ final class ChannelEndpoint implements StreamEndpoint {
                     await(selector, deadline, "connecting to " + address);
                 }
             }
-            channel.register(selector, 0);
-            return new ChannelEndpoint(channel, selector);
+            return new ChannelEndpoint(channel, selector, channel.register(selector, SelectionKey.OP_READ));
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel, selector);
             throw e;
@@ -56,8 +59,14 @@ final class ChannelEndpoint implements StreamEndpoint {
     public void write(ByteBuffer bytes, long deadlineNanos) throws IOException {
         while (bytes.hasRemaining()) {
             if (channel.write(bytes) == 0) {
-                channel.keyFor(selector).interestOps(SelectionKey.OP_WRITE);
-                await(selector, deadlineNanos, "writing");
+                key.interestOps(SelectionKey.OP_WRITE);
+                try {
+                    await(selector, deadlineNanos, "writing");
+                } finally {
+                    if (key.isValid()) {
+                        key.interestOps(SelectionKey.OP_READ);
+                    }
+                }
             }
         }
     }
@@ -65,13 +74,17 @@ final class ChannelEndpoint implements StreamEndpoint {
     @Override
     public boolean closedByPeer() {
         try {
+            if (selector.selectNow() == 0) {
+                return false;
+            }
+            selector.selectedKeys().clear();
             int read;
             do {
                 discarded.clear();
                 read = channel.read(discarded);
             } while (read > 0);
             return read < 0;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return true;
         }
     }

@@ -27,7 +27,7 @@ import org.loghandlers.options.LogManagerProperties;
  *
  * <p>Python's hooks are here: {@link #makePickle}, {@link #send} and {@link #makeSocket}.
  */
-public class DatagramHandler extends Handler implements FilterOnlyHandler {
+public class DatagramHandler extends Handler implements BatchTarget {
 
     /** Python's {@code logging.handlers.DEFAULT_UDP_LOGGING_PORT}, the port when none is set. */
     public static final int DEFAULT_UDP_LOGGING_PORT = 9021;
@@ -41,8 +41,12 @@ public class DatagramHandler extends Handler implements FilterOnlyHandler {
     private final Object channelLock = new Object();
     private volatile String host = "localhost";
     private volatile int port = DEFAULT_UDP_LOGGING_PORT;
-    private final RecordPayload payload = new RecordPayload(this, this::describe, this::makePickle);
+    private final RecordPayload payload = new RecordPayload(this, this::describe, this::makePickle,
+            DatagramHandler.class);
+    private final RecordPayload.Destination toReceiver = (datagram, inBatch) -> sendDatagram(datagram);
     private DatagramChannel channel;
+    /** The address of the last host that was an IP address, with its port. */
+    private volatile LiteralTarget literalTarget;
     private volatile boolean closed;
 
     /**
@@ -147,16 +151,21 @@ public class DatagramHandler extends Handler implements FilterOnlyHandler {
      * reported and counted, a failure reported once per outage and counted.
      */
     protected void send(byte[] datagram) {
-        InetSocketAddress target = new InetSocketAddress(host, port);
+        sendDatagram(ByteBuffer.wrap(datagram));
+    }
+
+    /** {@link #send} of the bytes from the buffer's position to its limit. */
+    private void sendDatagram(ByteBuffer datagram) {
+        InetSocketAddress target = target();
         if (target.isUnresolved()) {
             sendOutage.lost(describe() + ": cannot resolve host " + host + "; records are dropped until it"
                     + " resolves", null, ErrorManager.OPEN_FAILURE);
             return;
         }
         int limit = target.getAddress() instanceof Inet6Address ? MAX_IPV6_PAYLOAD : MAX_IPV4_PAYLOAD;
-        if (datagram.length > limit) {
+        if (datagram.remaining() > limit) {
             long count = oversized.incrementAndGet();
-            reportError(describe() + ": a record of " + datagram.length + " bytes is larger than the " + limit
+            reportError(describe() + ": a record of " + datagram.remaining() + " bytes is larger than the " + limit
                     + " bytes a UDP datagram can carry to " + target.getAddress().getHostAddress() + "; it was not"
                     + " sent (" + count + " such records so far)", null, ErrorManager.WRITE_FAILURE);
             return;
@@ -170,7 +179,7 @@ public class DatagramHandler extends Handler implements FilterOnlyHandler {
             if (open == null) {
                 return;
             }
-            open.send(ByteBuffer.wrap(datagram), target);
+            open.send(datagram, target);
             sendOutage.succeeded();
         } catch (IOException | RuntimeException e) {
             discard(open);
@@ -202,11 +211,45 @@ public class DatagramHandler extends Handler implements FilterOnlyHandler {
         }
     }
 
+    /**
+     * As {@link #handle}, for a queue listener's batch: each record is a datagram of its own all the same, sent now;
+     * the listener hands over its record without copying it.
+     */
+    @Override
+    public void handleInBatch(LogRecord record) {
+        handle(record);
+    }
+
     private void emit(LogRecord record) {
+        if (!payload.throughHooks()) {
+            payload.writeTo(record, false, toReceiver);
+            return;
+        }
         byte[] datagram = payload.encode(record);
         if (datagram != null) {
             send(datagram);
         }
+    }
+
+    /**
+     * The receiver's address: looked up now, as Python's {@code sendto} does, unless the host is an IP address,
+     * which stands for itself: its address is made once.
+     */
+    private InetSocketAddress target() {
+        String toHost = host;
+        int toPort = port;
+        LiteralTarget literal = literalTarget;
+        if (literal != null && literal.host == toHost && literal.port == toPort) {
+            return literal.address;
+        }
+        InetSocketAddress target = new InetSocketAddress(toHost, toPort);
+        if (!target.isUnresolved() && target.getAddress().getHostAddress().equals(toHost)) {
+            literalTarget = new LiteralTarget(toHost, toPort, target);
+        }
+        return target;
+    }
+
+    private record LiteralTarget(String host, int port, InetSocketAddress address) {
     }
 
     /** The open channel, opened now if needed; null once the handler is closed. */

@@ -28,6 +28,7 @@ final class EncodedRecord {
     private final StringBuilder text = new StringBuilder(256);
     private byte[] bytes = new byte[512];
     private int length;
+    private ByteBuffer view = ByteBuffer.wrap(bytes);
     private CharsetEncoder encoder;
     private boolean inUse;
 
@@ -73,6 +74,15 @@ final class EncodedRecord {
 
     int length() {
         return length;
+    }
+
+    /** The encoded bytes as a buffer from position 0 to its limit, valid as {@link #bytes()} are. */
+    ByteBuffer buffer() {
+        if (view.array() != bytes) {
+            view = ByteBuffer.wrap(bytes);
+        }
+        view.limit(length).position(0);
+        return view;
     }
 
     private static boolean endsWith(StringBuilder text, String suffix) {

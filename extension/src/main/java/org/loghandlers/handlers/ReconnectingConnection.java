@@ -59,8 +59,12 @@ final class ReconnectingConnection {
         return !closed && connected() != null;
     }
 
-    /** Writes one frame now; false when it was lost (and counted). */
+    /** Writes one frame now, in one write with what a batch left pending; false when it was lost (and counted). */
     synchronized boolean send(ByteBuffer frame) {
+        if (pendingFrames == 0 && !closed) {
+            pendingFrames = 1;
+            return write(frame);
+        }
         return append(frame) && flush();
     }
 

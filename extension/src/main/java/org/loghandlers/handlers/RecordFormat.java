@@ -7,8 +7,6 @@ import java.util.logging.LogRecord;
 
 import org.loghandlers.format.JsonFormatter;
 import org.loghandlers.format.PythonFormatter;
-import org.loghandlers.format.PythonRecordDict;
-import org.loghandlers.handlers.wire.PickleWriter;
 
 /**
  * What {@link SocketHandler} and {@link DatagramHandler} send for a record: Python's pickle frame, or a line of
@@ -56,7 +54,17 @@ enum RecordFormat {
 
     /** Python's socket frame of {@code record}: {@code struct.pack(">L", len(p)) + p}. */
     static byte[] pickleFrame(LogRecord record, Formatter formatter) {
-        return PickleWriter.frame(PythonRecordDict.merged(record, formatter != null ? formatter : MESSAGE_MERGER));
+        PickledRecord pickled = PickledRecord.take();
+        try {
+            return pickled.frameCopy(record, messageMerger(formatter));
+        } finally {
+            pickled.release();
+        }
+    }
+
+    /** What merges a pickled record's message with its parameters: the handler's formatter, else Python's. */
+    static Formatter messageMerger(Formatter formatter) {
+        return formatter != null ? formatter : MESSAGE_MERGER;
     }
 
     /** The JSON line of {@code record}, UTF-8, ending in a newline (not added twice). */

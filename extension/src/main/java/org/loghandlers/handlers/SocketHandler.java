@@ -42,7 +42,9 @@ public class SocketHandler extends Handler implements BatchTarget {
     private volatile RetryOptions retry = RetryOptions.PYTHON;
     private volatile int connectTimeoutMillis = 1000;
     private volatile int writeTimeoutMillis = 1000;
-    private final RecordPayload payload = new RecordPayload(this, this::describe, this::makePickle);
+    private final RecordPayload payload = new RecordPayload(this, this::describe, this::makePickle,
+            SocketHandler.class);
+    private final RecordPayload.Destination toConnection = this::write;
     private volatile ReconnectingConnection connection;
     /** Records lost by connections this handler replaced after a change of host or port. */
     private volatile long lostBefore;
@@ -256,17 +258,30 @@ public class SocketHandler extends Handler implements BatchTarget {
     }
 
     private void emit(LogRecord record, boolean inBatch) {
+        if (!payload.throughHooks()) {
+            payload.writeTo(record, inBatch, toConnection);
+            return;
+        }
         byte[] frame = payload.encode(record);
         if (frame == null) {
             return;
         }
-        if (!inBatch) {
+        if (inBatch) {
+            write(ByteBuffer.wrap(frame), true);
+        } else {
             send(frame);
-            return;
         }
+    }
+
+    /** Writes one frame now, or adds it to the batch written at {@link #flush}. */
+    private void write(ByteBuffer frame, boolean inBatch) {
         synchronized (state) {
             if (!closed) {
-                connection().append(ByteBuffer.wrap(frame));
+                if (inBatch) {
+                    connection().append(frame);
+                } else {
+                    connection().send(frame);
+                }
             }
         }
     }

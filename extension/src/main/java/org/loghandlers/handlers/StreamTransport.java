@@ -1,7 +1,6 @@
 package org.loghandlers.handlers;
 
-import java.nio.ByteBuffer;
-
+import org.loghandlers.handlers.wire.MessageBytes;
 import org.loghandlers.handlers.wire.SyslogFraming;
 
 /**
@@ -25,14 +24,15 @@ final class StreamTransport implements SyslogTransport {
     }
 
     @Override
-    public boolean send(byte[] message) {
-        return connection.send(framing.frame(message));
+    public boolean send(MessageBytes message) {
+        framing.frame(message);
+        return connection.send(message.buffer());
     }
 
     @Override
-    public boolean append(byte[] message) {
-        ByteBuffer framed = framing.frame(message);
-        return batches ? connection.append(framed) : connection.send(framed);
+    public boolean append(MessageBytes message) {
+        framing.frame(message);
+        return batches ? connection.append(message.buffer()) : connection.send(message.buffer());
     }
 
     @Override

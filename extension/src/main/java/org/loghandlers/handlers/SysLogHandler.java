@@ -14,6 +14,7 @@ import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 
+import org.loghandlers.format.AppendingFormatter;
 import org.loghandlers.format.PythonFormatter;
 import org.loghandlers.format.RecordMdc;
 import org.loghandlers.handlers.wire.HeaderField;
@@ -471,27 +472,37 @@ public class SysLogHandler extends Handler implements BatchTarget {
     }
 
     private void emit(LogRecord record, boolean inBatch) {
-        byte[] message = encode(record);
-        if (message == null) {
-            return;
-        }
+        SyslogBuffers buffers = SyslogBuffers.take();
         try {
-            SyslogTransport open = transport();
-            if (inBatch) {
-                open.append(message);
-            } else {
-                open.send(message);
+            if (!encode(record, buffers)) {
+                return;
             }
-        } catch (RuntimeException e) {
-            formatting.lost(describe() + ": could not send a record of logger " + record.getLoggerName(), e,
-                    ErrorManager.WRITE_FAILURE);
+            try {
+                SyslogTransport open = transport();
+                if (inBatch) {
+                    open.append(buffers.message);
+                } else {
+                    open.send(buffers.message);
+                }
+            } catch (RuntimeException e) {
+                formatting.lost(describe() + ": could not send a record of logger " + record.getLoggerName(), e,
+                        ErrorManager.WRITE_FAILURE);
+            }
+        } finally {
+            buffers.release();
         }
     }
 
-    /** The record's message as the protocol lays it out; null (reported) when it cannot be formatted. */
-    private byte[] encode(LogRecord record) {
+    /**
+     * Lays the record's message out as the protocol says into {@code buffers}; false (reported) when it cannot be
+     * formatted.
+     */
+    private boolean encode(LogRecord record, SyslogBuffers buffers) {
         try {
-            String text = ident + text(record);
+            StringBuilder text = buffers.text;
+            text.setLength(0);
+            text.append(ident);
+            appendFormatted(record, text);
             int priority = SyslogPriority.encodePriority(facility,
                     SyslogPriority.priority(mapPriority(SyslogPriority.levelName(record.getLevel()))));
             SyslogFormat layout = format;
@@ -499,25 +510,30 @@ public class SysLogHandler extends Handler implements BatchTarget {
                     ? new SyslogMessage(priority, null, null, null, null, null, StructuredData.NONE, text)
                     : new SyslogMessage(priority, record.getInstant(), getHostname(), appName, getProcid(), msgid,
                             structuredData(record), text);
-            byte[] encoded = layout.encode(message, maxLength);
+            layout.encode(message, maxLength, buffers.message);
             formatting.succeeded();
-            return encoded;
+            return true;
         } catch (RuntimeException e) {
             formatting.lost(describe() + ": could not format a record of logger " + record.getLoggerName(), e,
                     ErrorManager.FORMAT_FAILURE);
-            return null;
+            return false;
         }
     }
 
-    /** The formatted record; one final line break that a JUL or JBoss pattern adds ({@code %n}) is left out. */
-    private String text(LogRecord record) {
+    /** Appends the formatted record; one final line break that a JUL or JBoss pattern adds ({@code %n}) is left out. */
+    private void appendFormatted(LogRecord record, StringBuilder text) {
         Formatter formatter = getFormatter();
-        String text = (formatter != null ? formatter : PYTHON_DEFAULT).format(record);
-        if (formatter != null && text.endsWith("\n")) {
-            int end = text.endsWith("\r\n") ? text.length() - 2 : text.length() - 1;
-            return text.substring(0, end);
+        Formatter used = formatter != null ? formatter : PYTHON_DEFAULT;
+        int start = text.length();
+        if (used instanceof AppendingFormatter appending) {
+            appending.formatTo(record, text);
+        } else {
+            text.append(used.format(record));
         }
-        return text;
+        int end = text.length();
+        if (formatter != null && end > start && text.charAt(end - 1) == '\n') {
+            text.setLength(end - start >= 2 && text.charAt(end - 2) == '\r' ? end - 2 : end - 1);
+        }
     }
 
     private StructuredData structuredData(LogRecord record) {

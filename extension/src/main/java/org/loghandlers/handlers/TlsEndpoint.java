@@ -67,6 +67,7 @@ final class TlsEndpoint implements StreamEndpoint {
             TlsEndpoint endpoint = new TlsEndpoint(channel, selector, engine);
             engine.beginHandshake();
             endpoint.handshake(deadline);
+            key.interestOps(SelectionKey.OP_READ);
             return endpoint;
         } catch (IOException | RuntimeException e) {
             channel.close();
@@ -199,10 +200,17 @@ final class TlsEndpoint implements StreamEndpoint {
         }
     }
 
-    /** Reads what the peer sent (session tickets, an alert, its close) without waiting, and drops it. */
+    /**
+     * Reads what the peer sent (session tickets, an alert, its close) without waiting, and drops it; a
+     * {@code selectNow} first, so that a read and an unwrap are tried only when there is input.
+     */
     @Override
     public boolean closedByPeer() {
         try {
+            if (netIn.position() == 0 && !engine.isInboundDone() && selector.selectNow() == 0) {
+                return false;
+            }
+            selector.selectedKeys().clear();
             while (true) {
                 int read = channel.read(netIn);
                 if (read < 0 || engine.isInboundDone()) {
@@ -220,7 +228,7 @@ final class TlsEndpoint implements StreamEndpoint {
                     return false;
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return true;
         }
     }
@@ -232,7 +240,13 @@ final class TlsEndpoint implements StreamEndpoint {
             throw new SocketTimeoutException("timed out " + what);
         }
         key.interestOps(operation);
-        selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        try {
+            selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        } finally {
+            if (key.isValid()) {
+                key.interestOps(SelectionKey.OP_READ);
+            }
+        }
         selector.selectedKeys().clear();
     }
 

@@ -3,10 +3,11 @@ package org.loghandlers.handlers;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.logging.ErrorManager;
 import java.util.logging.Handler;
+
+import org.loghandlers.handlers.wire.MessageBytes;
 
 /**
  * One UDP datagram per message, sent as Python does ({@code sendto}, no connection, so a receiver that is down is
@@ -29,7 +30,7 @@ final class UdpTransport implements SyslogTransport {
     }
 
     @Override
-    public synchronized boolean send(byte[] message) {
+    public synchronized boolean send(MessageBytes message) {
         try {
             if (channel == null) {
                 channel = DatagramChannel.open();
@@ -42,22 +43,22 @@ final class UdpTransport implements SyslogTransport {
                 }
                 resolved = target;
             }
-            if (channel.send(ByteBuffer.wrap(message), resolved) == 0) {
+            if (channel.send(message.buffer(), resolved) == 0) {
                 throw new IOException("the socket's send buffer is full");
             }
             outage.succeeded();
             return true;
         } catch (IOException | RuntimeException e) {
             resolved = null;
-            outage.lost(owner.getClass().getSimpleName() + " sending a " + message.length + "-byte datagram to udp "
-                    + address + " failed: " + e + "; records are dropped until a send succeeds", e,
+            outage.lost(owner.getClass().getSimpleName() + " sending a " + message.length() + "-byte datagram to"
+                    + " udp " + address + " failed: " + e + "; records are dropped until a send succeeds", e,
                     ErrorManager.WRITE_FAILURE);
             return false;
         }
     }
 
     @Override
-    public boolean append(byte[] message) {
+    public boolean append(MessageBytes message) {
         return send(message);
     }
 

@@ -81,6 +81,30 @@ class DatagramHandlerTest {
     }
 
     @Test
+    void aPlainHandlerSendsEachRecordsFrameDirectlyAndBehindAQueue() throws IOException {
+        DatagramHandler datagrams = sendingTo(new DatagramHandler("127.0.0.1", receiver.getLocalPort()));
+        LogRecord first = record("first \u00e9");
+        datagrams.publish(first);
+        assertArrayEquals(RecordFormat.pickleFrame(first, null), receive());
+        QueueHandler queue = new QueueHandler(datagrams);
+        try {
+            for (int i = 0; i < 20; i++) {
+                queue.publish(record("queued " + i));
+            }
+        } finally {
+            queue.close();
+        }
+        for (int i = 0; i < 20; i++) {
+            byte[] queued = receive();
+            String text = new String(queued, StandardCharsets.ISO_8859_1);
+            assertTrue(text.contains("queued " + i + "q"), text); // q: the memo opcode that follows a str
+            assertEquals(queued.length - 4, ((queued[0] & 0xff) << 24) | ((queued[1] & 0xff) << 16)
+                    | ((queued[2] & 0xff) << 8) | (queued[3] & 0xff));
+        }
+        assertEquals(0, errors.count());
+    }
+
+    @Test
     void eachRecordIsOneDatagramHoldingTheLengthPrefixedFrame() throws IOException {
         KeepingDatagramHandler datagrams = sendingTo(new KeepingDatagramHandler("127.0.0.1", receiver.getLocalPort()));
         datagrams.publish(record("first"));

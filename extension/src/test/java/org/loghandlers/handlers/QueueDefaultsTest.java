@@ -92,6 +92,26 @@ class QueueDefaultsTest {
     }
 
     @Test
+    void aSyslogHandlerNeedsTheCallerOnlyWhenItsFormatterPrintsItAndAPickleAlways() {
+        SysLogHandler plain = new SysLogHandler();
+        SysLogHandler withCaller = new SysLogHandler();
+        withCaller.setFormatter(new PythonFormatter("%(funcName)s: %(message)s"));
+        SocketHandler pickles = new SocketHandler("127.0.0.1", 9);
+        DatagramHandler datagrams = new DatagramHandler("127.0.0.1", 9);
+        try {
+            assertEquals(false, new QueueHandler(plain).isCallerLocation(), "syslog prints %(message)s by default");
+            assertTrue(new QueueHandler(withCaller).isCallerLocation());
+            assertTrue(new QueueHandler(pickles).isCallerLocation(), "a pickle carries funcName and pathname");
+            assertTrue(new QueueHandler(datagrams).isCallerLocation());
+        } finally {
+            plain.close();
+            withCaller.close();
+            pickles.close();
+            datagrams.close();
+        }
+    }
+
+    @Test
     void aQueueLooksThroughAMemoryHandlerToTheFormatterBehindIt() {
         KeepingStreamHandler file = new KeepingStreamHandler(new PythonFormatter("%(funcName)s %(message)s"));
         QueueHandler queue = new QueueHandler(new MemoryHandler(10, Level.SEVERE, file));

@@ -130,6 +130,33 @@ class SysLogHandlerTest {
         assertEquals(0, errors.count());
     }
 
+    @Test
+    void aRecordLoggedWhileAnotherIsFormattedGoesOutWholeAndSoDoesTheOther() throws Exception {
+        DatagramSocket receiver = udpReceiver();
+        SysLogHandler handler = handler(h -> {
+            h.setAddress("127.0.0.1:" + receiver.getLocalPort());
+            h.setProtocol("rfc5424");
+            h.setHostname("box");
+            h.setAppName("app");
+            h.setProcid("7");
+        });
+        Object loggingParameter = new Object() {
+            @Override
+            public String toString() {
+                handler.publish(record(Level.WARNING, "nested r\u00e9cord"));
+                return "parameter";
+            }
+        };
+        LogRecord outer = record(Level.SEVERE, "outer {0} \u20ac");
+        outer.setParameters(new Object[] {loggingParameter});
+        handler.publish(outer);
+        String nested = new String(receive(receiver), StandardCharsets.UTF_8);
+        String sent = new String(receive(receiver), StandardCharsets.UTF_8);
+        assertTrue(nested.startsWith("<12>1 ") && nested.endsWith(" box app 7 - - nested r\u00e9cord"), nested);
+        assertTrue(sent.startsWith("<11>1 ") && sent.endsWith(" box app 7 - - outer parameter \u20ac"), sent);
+        assertEquals(0, errors.count());
+    }
+
     /** CPython's SysLogHandlerTest.test_udp_reconnection: a record after close() still goes out. */
     @Test
     void aRecordAfterCloseIsStillDeliveredAsInPython() throws Exception {

@@ -19,25 +19,33 @@ import java.util.Map;
  * same object comes back. CPython keeps one object for the empty string and for each single character below
  * U+0100, so those are matched by value and all others by identity; {@code pickle.loads} of our bytes followed by
  * {@code pickle.dumps(d, 1)} gives our bytes back. Strings are written as CPython's {@code surrogatepass} UTF-8, so
- * a lone surrogate survives. Not thread-safe; each call of {@link #dumps} or {@link #frame} uses its own writer.
+ * a lone surrogate survives.
+ *
+ * <p>An instance is reusable, by one thread at a time: a sender writes frame after frame into the same buffer
+ * ({@link #startFrame}, the dictionary entry by entry with {@link #startDict} and the {@code ...Entry} methods,
+ * {@link #finishFrame}), which is what the static {@link #dumps} and {@link #frame} do with a fresh one.
  */
 public final class PickleWriter {
 
     private static final int BATCH_SIZE = 1000;
     private static final int PREFIX_BYTES = 4;
+    private static final int MAX_KEPT_BYTES = 64 * 1024;
+    /** Stands in the memo for a dict written entry by entry, which no later value can be. */
+    private static final Object STREAMED_DICT = new Object();
 
     private byte[] out = new byte[1024];
     private int size;
-    private final Map<Object, Integer> memo = new IdentityHashMap<>();
-    private final Map<String, Integer> sharedStrings = new HashMap<>();
+    private final Memo memo = new Memo();
+    private int dictItems;
+    private int dictEntries;
 
-    private PickleWriter(int reserved) {
-        size = reserved;
+    /** A writer for one frame after another, by one thread at a time. */
+    public PickleWriter() {
     }
 
     /** {@code pickle.dumps(value, 1)}. */
     public static byte[] dumps(Object value) {
-        PickleWriter writer = new PickleWriter(0);
+        PickleWriter writer = new PickleWriter();
         writer.save(value);
         writer.put('.');
         return Arrays.copyOf(writer.out, writer.size);
@@ -45,17 +53,113 @@ public final class PickleWriter {
 
     /** {@code struct.pack(">L", len(p)) + p} with {@code p = pickle.dumps(value, 1)}: Python's socket frame. */
     public static byte[] frame(Object value) {
-        PickleWriter writer = new PickleWriter(PREFIX_BYTES);
+        PickleWriter writer = new PickleWriter();
+        writer.startFrame();
         writer.save(value);
-        writer.put('.');
-        int payload = writer.size - PREFIX_BYTES;
-        byte[] frame = writer.out;
-        frame[0] = (byte) (payload >>> 24);
-        frame[1] = (byte) (payload >>> 16);
-        frame[2] = (byte) (payload >>> 8);
-        frame[3] = (byte) payload;
-        return Arrays.copyOf(frame, writer.size);
+        return Arrays.copyOf(writer.out, writer.finishFrame());
     }
+
+    // ---- one frame after another
+
+    /** Starts a frame, forgetting the last one: the next value written is its pickle. */
+    public void startFrame() {
+        if (out.length > MAX_KEPT_BYTES) {
+            out = new byte[1024];
+        }
+        memo.clear();
+        dictItems = 0;
+        size = PREFIX_BYTES;
+    }
+
+    /**
+     * Ends the pickle and puts its length in front; the frame is the first {@code n} bytes of {@link #buffer()},
+     * {@code n} the value returned, until the next {@link #startFrame}.
+     */
+    public int finishFrame() {
+        put('.');
+        int payload = size - PREFIX_BYTES;
+        out[0] = (byte) (payload >>> 24);
+        out[1] = (byte) (payload >>> 16);
+        out[2] = (byte) (payload >>> 8);
+        out[3] = (byte) payload;
+        memo.clear();
+        return size;
+    }
+
+    /** The frame's bytes, valid until the next frame starts; a later frame may return another array. */
+    public byte[] buffer() {
+        return out;
+    }
+
+    /**
+     * Starts a dict of exactly {@code items} entries, written one by one with the {@code ...Entry} methods and
+     * ended with {@link #endDict}: the bytes {@link #save} of a {@code Map} with these entries in this order
+     * writes. Its values are not dicts written this way.
+     */
+    public void startDict(int items) {
+        put('}');
+        memoize(STREAMED_DICT);
+        dictItems = items;
+        dictEntries = 0;
+        if (items > 1) {
+            put('(');
+        }
+    }
+
+    /** An entry whose value is a str, or None for null. */
+    public void textEntry(String key, CharSequence value) {
+        saveString(key);
+        if (value == null) {
+            put('N');
+        } else {
+            saveString(value);
+        }
+        entryWritten();
+    }
+
+    /** An entry whose value is an int. */
+    public void integerEntry(String key, long value) {
+        saveString(key);
+        saveLong(value);
+        entryWritten();
+    }
+
+    /** An entry whose value is a float. */
+    public void floatEntry(String key, double value) {
+        saveString(key);
+        saveDouble(value);
+        entryWritten();
+    }
+
+    /** An entry whose value is any value this writer accepts. */
+    public void entry(String key, Object value) {
+        saveString(key);
+        save(value);
+        entryWritten();
+    }
+
+    /** Ends the dict {@link #startDict} started. */
+    public void endDict() {
+        if (dictEntries != dictItems) {
+            throw new IllegalStateException("the dict was started with " + dictItems + " entries but has "
+                    + dictEntries);
+        }
+        if (dictItems == 1) {
+            put('s');
+        } else if (dictItems > 1) {
+            put('u');
+        }
+    }
+
+    private void entryWritten() {
+        dictEntries++;
+        if (dictItems > 1 && dictEntries % BATCH_SIZE == 0) {
+            put('u');
+            put('(');
+        }
+    }
+
+    // ---- values
 
     private void save(Object value) {
         if (value == null) {
@@ -73,13 +177,9 @@ public final class PickleWriter {
                 putAscii("L" + big + "L\n");
             }
         } else if (value instanceof Double || value instanceof Float) {
-            put('G');
-            long bits = Double.doubleToRawLongBits(((Number) value).doubleValue());
-            for (int shift = 56; shift >= 0; shift -= 8) {
-                put((int) (bits >>> shift));
-            }
+            saveDouble(((Number) value).doubleValue());
         } else if (value instanceof CharSequence) {
-            saveString(value);
+            saveString((CharSequence) value);
         } else if (value instanceof Map) {
             saveDict((Map<?, ?>) value);
         } else if (value instanceof List) {
@@ -108,35 +208,37 @@ public final class PickleWriter {
         }
     }
 
-    private void saveString(Object value) {
-        String text = value.toString();
-        boolean shared = isCPythonSingleton(text);
-        Integer known = shared ? sharedStrings.get(text) : memo.get(value);
-        if (known != null) {
+    private void saveDouble(double value) {
+        ensure(9);
+        out[size++] = 'G';
+        long bits = Double.doubleToRawLongBits(value);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            out[size++] = (byte) (bits >>> shift);
+        }
+    }
+
+    private void saveString(CharSequence value) {
+        boolean shared = isCPythonSingleton(value);
+        int known = shared ? memo.indexOfText(value.toString()) : memo.indexOf(value);
+        if (known >= 0) {
             get(known);
             return;
         }
         put('X');
         int lengthAt = size;
         putIntLittleEndian(0);
-        putSurrogatePassUtf8(text);
+        putSurrogatePassUtf8(value);
         int length = size - lengthAt - 4;
         out[lengthAt] = (byte) length;
         out[lengthAt + 1] = (byte) (length >>> 8);
         out[lengthAt + 2] = (byte) (length >>> 16);
         out[lengthAt + 3] = (byte) (length >>> 24);
-        int index = memoSize();
-        if (shared) {
-            sharedStrings.put(text, index);
-        } else {
-            memo.put(value, index);
-        }
-        putMemoIndex(index);
+        putMemoIndex(shared ? memo.addText(value.toString()) : memo.add(value));
     }
 
     /** CPython keeps one object for {@code ''} and each single character below U+0100, whatever made it. */
-    private static boolean isCPythonSingleton(String text) {
-        return text.isEmpty() || (text.length() == 1 && text.charAt(0) < 0x100);
+    private static boolean isCPythonSingleton(CharSequence text) {
+        return text.length() == 0 || (text.length() == 1 && text.charAt(0) < 0x100);
     }
 
     private void saveDict(Map<?, ?> dict) {
@@ -214,22 +316,16 @@ public final class PickleWriter {
     }
 
     private boolean getIfMemoized(Object value) {
-        Integer index = memo.get(value);
-        if (index == null) {
+        int index = memo.indexOf(value);
+        if (index < 0) {
             return false;
         }
         get(index);
         return true;
     }
 
-    private int memoSize() {
-        return memo.size() + sharedStrings.size();
-    }
-
     private void memoize(Object value) {
-        int index = memoSize();
-        memo.put(value, index);
-        putMemoIndex(index);
+        putMemoIndex(memo.add(value));
     }
 
     private void putMemoIndex(int index) {
@@ -252,36 +348,45 @@ public final class PickleWriter {
         }
     }
 
-    private void putSurrogatePassUtf8(String text) {
-        for (int i = 0; i < text.length(); i++) {
+    // ---- bytes
+
+    private void putSurrogatePassUtf8(CharSequence text) {
+        int length = text.length();
+        ensure(3 * length);
+        byte[] bytes = out;
+        int at = size;
+        for (int i = 0; i < length; i++) {
             int c = text.charAt(i);
-            if (Character.isHighSurrogate((char) c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+            if (c < 0x80) {
+                bytes[at++] = (byte) c;
+                continue;
+            }
+            if (Character.isHighSurrogate((char) c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
                 c = Character.toCodePoint((char) c, text.charAt(++i));
             }
-            if (c < 0x80) {
-                put(c);
-            } else if (c < 0x800) {
-                put(0xc0 | c >>> 6);
-                put(0x80 | c & 0x3f);
+            if (c < 0x800) {
+                bytes[at++] = (byte) (0xc0 | c >>> 6);
+                bytes[at++] = (byte) (0x80 | c & 0x3f);
             } else if (c < 0x10000) {
-                put(0xe0 | c >>> 12);
-                put(0x80 | c >>> 6 & 0x3f);
-                put(0x80 | c & 0x3f);
+                bytes[at++] = (byte) (0xe0 | c >>> 12);
+                bytes[at++] = (byte) (0x80 | c >>> 6 & 0x3f);
+                bytes[at++] = (byte) (0x80 | c & 0x3f);
             } else {
-                put(0xf0 | c >>> 18);
-                put(0x80 | c >>> 12 & 0x3f);
-                put(0x80 | c >>> 6 & 0x3f);
-                put(0x80 | c & 0x3f);
+                bytes[at++] = (byte) (0xf0 | c >>> 18);
+                bytes[at++] = (byte) (0x80 | c >>> 12 & 0x3f);
+                bytes[at++] = (byte) (0x80 | c >>> 6 & 0x3f);
+                bytes[at++] = (byte) (0x80 | c & 0x3f);
             }
         }
+        size = at;
     }
 
     private void putIntLittleEndian(int value) {
-        put(value);
-        put(value >>> 8);
-        put(value >>> 16);
-        put(value >>> 24);
+        ensure(4);
+        out[size++] = (byte) value;
+        out[size++] = (byte) (value >>> 8);
+        out[size++] = (byte) (value >>> 16);
+        out[size++] = (byte) (value >>> 24);
     }
 
     private void putAscii(String text) {
@@ -295,5 +400,98 @@ public final class PickleWriter {
             out = Arrays.copyOf(out, out.length * 2);
         }
         out[size++] = (byte) b;
+    }
+
+    private void ensure(int more) {
+        if (out.length - size < more) {
+            out = Arrays.copyOf(out, Math.max(out.length * 2, size + more));
+        }
+    }
+
+    /**
+     * CPython's memo: each object's index in the order it was stored. A record's few dozen objects are found by
+     * scanning; past {@link #SCANNED} entries, by hash tables.
+     */
+    private static final class Memo {
+
+        private static final int SCANNED = 64;
+
+        private final Object[] objects = new Object[SCANNED];
+        private final boolean[] byText = new boolean[SCANNED];
+        private int size;
+        private Map<Object, Integer> identities;
+        private Map<String, Integer> texts;
+
+        /** The index of {@code value} stored by identity, or -1. */
+        int indexOf(Object value) {
+            if (identities != null) {
+                Integer index = identities.get(value);
+                return index == null ? -1 : index;
+            }
+            for (int i = 0; i < size; i++) {
+                if (objects[i] == value && !byText[i]) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** The index of a string stored by value, or -1. */
+        int indexOfText(String text) {
+            if (texts != null) {
+                Integer index = texts.get(text);
+                return index == null ? -1 : index;
+            }
+            for (int i = 0; i < size; i++) {
+                if (byText[i] && objects[i].equals(text)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Stores {@code value} by identity; its index. */
+        int add(Object value) {
+            return store(value, false);
+        }
+
+        /** Stores a string by value; its index. */
+        int addText(String text) {
+            return store(text, true);
+        }
+
+        private int store(Object value, boolean asText) {
+            int index = size++;
+            if (index < SCANNED) {
+                objects[index] = value;
+                byText[index] = asText;
+                return index;
+            }
+            if (identities == null) {
+                identities = new IdentityHashMap<>();
+                texts = new HashMap<>();
+                for (int i = 0; i < SCANNED; i++) {
+                    if (byText[i]) {
+                        texts.put((String) objects[i], i);
+                    } else {
+                        identities.put(objects[i], i);
+                    }
+                }
+            }
+            if (asText) {
+                texts.put((String) value, index);
+            } else {
+                identities.put(value, index);
+            }
+            return index;
+        }
+
+        /** Forgets every entry, so that nothing written stays reachable from the writer. */
+        void clear() {
+            Arrays.fill(objects, 0, Math.min(size, SCANNED), null);
+            size = 0;
+            identities = null;
+            texts = null;
+        }
     }
 }

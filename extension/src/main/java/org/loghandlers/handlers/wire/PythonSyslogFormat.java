@@ -1,7 +1,5 @@
 package org.loghandlers.handlers.wire;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * The bytes Python 3.13's {@code SysLogHandler.emit} sends: {@code <PRI>}, the text (ident and formatted record)
  * in UTF-8, and a NUL when {@code append_nul} is on (the default). No timestamp, host name or other header.
@@ -19,8 +17,12 @@ public final class PythonSyslogFormat implements SyslogFormat {
 
     /** The NUL, when on, is kept at the end of a message cut to {@code maxLength}. */
     @Override
-    public byte[] encode(SyslogMessage message, int maxLength) {
-        byte[] content = ("<" + message.priority() + ">" + message.text()).getBytes(StandardCharsets.UTF_8);
-        return Utf8Truncation.fit(content, appendNul ? NUL : NOTHING, maxLength);
+    public void encode(SyslogMessage message, int maxLength, MessageBytes out) {
+        out.clear();
+        out.appendByte('<');
+        out.appendDecimal(message.priority());
+        out.appendByte('>');
+        out.appendUtf8(message.text());
+        out.fit(appendNul ? NUL : NOTHING, maxLength);
     }
 }

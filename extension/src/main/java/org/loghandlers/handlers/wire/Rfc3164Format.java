@@ -8,23 +8,41 @@ import java.util.Locale;
 /**
  * RFC 3164 (BSD syslog): {@code <PRI>Mmm dd hh:mm:ss HOSTNAME TAG[PROCID]: MSG}, the timestamp in the zone's local
  * time without year or zone, as RFC 3164 has it. The host name is cut at its first dot (RFC 3164 wants no domain).
- * Without an app name there is no tag and the message follows the host name, as Log4j2's BSD layout does.
+ * Without an app name there is no tag and the message follows the host name, as Log4j2's BSD layout does. The text
+ * of the current second and of the header fields is kept from message to message.
  */
 public final class Rfc3164Format implements SyslogFormat {
 
     private static final byte[] NOTHING = {};
 
-    private final DateTimeFormatter timestamps;
+    private final SecondText seconds;
+    private volatile Fields fields = new Fields(null, null, null, null);
 
     public Rfc3164Format(ZoneId zone) {
-        this.timestamps = DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss", Locale.ENGLISH).withZone(zone);
+        this.seconds = new SecondText(DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss", Locale.ENGLISH).withZone(zone),
+                null);
     }
 
     @Override
-    public byte[] encode(SyslogMessage message, int maxLength) {
-        StringBuilder out = new StringBuilder(64 + message.text().length());
-        out.append('<').append(message.priority()).append('>');
-        timestamps.formatTo(message.timestamp(), out);
+    public void encode(SyslogMessage message, int maxLength, MessageBytes out) {
+        out.clear();
+        out.appendByte('<');
+        out.appendDecimal(message.priority());
+        out.appendByte('>');
+        out.append(seconds.of(message.timestamp()).before);
+        out.append(hostAndTag(message));
+        out.appendUtf8(message.text());
+        out.fit(NOTHING, maxLength);
+    }
+
+    /** {@code " HOSTNAME TAG[PROCID]: "}, made again only when a field is another string. */
+    private byte[] hostAndTag(SyslogMessage message) {
+        Fields last = fields;
+        if (last.hostname == message.hostname() && last.appName == message.appName()
+                && last.procid == message.procid() && last.text != null) {
+            return last.text;
+        }
+        StringBuilder out = new StringBuilder(64);
         String host = HeaderField.HOSTNAME.sanitize(message.hostname());
         int dot = host.indexOf('.');
         out.append(' ').append(dot > 0 ? host.substring(0, dot) : host).append(' ');
@@ -35,7 +53,23 @@ public final class Rfc3164Format implements SyslogFormat {
             }
             out.append(": ");
         }
-        out.append(message.text());
-        return Utf8Truncation.fit(out.toString().getBytes(StandardCharsets.UTF_8), NOTHING, maxLength);
+        Fields made = new Fields(message.hostname(), message.appName(), message.procid(),
+                out.toString().getBytes(StandardCharsets.US_ASCII));
+        fields = made;
+        return made.text;
+    }
+
+    private static final class Fields {
+        final String hostname;
+        final String appName;
+        final String procid;
+        final byte[] text;
+
+        Fields(String hostname, String appName, String procid, byte[] text) {
+            this.hostname = hostname;
+            this.appName = appName;
+            this.procid = procid;
+            this.text = text;
+        }
     }
 }

@@ -50,6 +50,17 @@ public final class StructuredData {
         return parameters.isEmpty();
     }
 
+    /** Appends the element in UTF-8, or {@code -} when there is none. */
+    public void appendTo(MessageBytes out) {
+        if (parameters.isEmpty()) {
+            out.appendUtf8(HeaderField.NIL);
+            return;
+        }
+        StringBuilder text = new StringBuilder(64);
+        appendTo(text);
+        out.appendUtf8(text);
+    }
+
     /** Appends the element, or {@code -} when there is none. */
     public void appendTo(StringBuilder out) {
         if (parameters.isEmpty()) {

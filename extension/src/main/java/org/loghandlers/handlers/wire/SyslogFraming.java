@@ -1,7 +1,6 @@
 package org.loghandlers.handlers.wire;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -52,20 +51,23 @@ public enum SyslogFraming {
 
     /** {@code message} framed for a stream. */
     public ByteBuffer frame(byte[] message) {
+        MessageBytes framed = MessageBytes.of(message);
+        frame(framed);
+        return ByteBuffer.wrap(framed.toByteArray());
+    }
+
+    /** Frames {@code message} for a stream, in place. */
+    public void frame(MessageBytes message) {
         switch (this) {
-            case OCTET_COUNTING: {
-                byte[] count = (message.length + " ").getBytes(StandardCharsets.US_ASCII);
-                return ByteBuffer.allocate(count.length + message.length).put(count).put(message).flip();
-            }
-            case NON_TRANSPARENT: {
-                ByteBuffer framed = ByteBuffer.allocate(message.length + 1);
-                for (byte b : message) {
-                    framed.put(b == '\n' ? (byte) ' ' : b);
-                }
-                return framed.put((byte) '\n').flip();
-            }
+            case OCTET_COUNTING:
+                message.prependDecimal(message.length(), ' ');
+                break;
+            case NON_TRANSPARENT:
+                message.replace('\n', ' ');
+                message.appendByte('\n');
+                break;
             default:
-                return ByteBuffer.wrap(message);
+                break;
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.loghandlers.handlers.wire;
 
-import java.util.Arrays;
-
 /**
  * Cuts an encoded syslog message to a maximum length in bytes without splitting a UTF-8 character, so that a
  * receiver never sees half a character: the cut moves back to the start of the character it would fall in.
@@ -15,11 +13,16 @@ public final class Utf8Truncation {
      * The longest prefix of {@code utf8} of at most {@code maxBytes} bytes that ends on a character boundary.
      */
     public static int prefixLength(byte[] utf8, int maxBytes) {
-        if (maxBytes >= utf8.length) {
-            return utf8.length;
+        return prefixLength(utf8, 0, utf8.length, maxBytes);
+    }
+
+    /** As {@link #prefixLength(byte[], int)}, for the bytes from {@code from} to {@code to} (excluded). */
+    public static int prefixLength(byte[] utf8, int from, int to, int maxBytes) {
+        if (maxBytes >= to - from) {
+            return to - from;
         }
         int cut = Math.max(0, maxBytes);
-        while (cut > 0 && (utf8[cut] & 0xC0) == 0x80) {
+        while (cut > 0 && (utf8[from + cut] & 0xC0) == 0x80) {
             cut--;
         }
         return cut;
@@ -30,17 +33,8 @@ public final class Utf8Truncation {
      * content is cut on a character boundary to leave room for the tail, which is kept whole when it fits at all.
      */
     public static byte[] fit(byte[] content, byte[] tail, int maxLength) {
-        if (maxLength <= 0 || content.length + tail.length <= maxLength) {
-            return concat(content, content.length, tail);
-        }
-        int tailKept = tail.length <= maxLength ? tail.length : 0;
-        int contentKept = prefixLength(content, maxLength - tailKept);
-        return concat(content, contentKept, Arrays.copyOf(tail, tailKept));
-    }
-
-    private static byte[] concat(byte[] content, int contentLength, byte[] tail) {
-        byte[] out = Arrays.copyOf(content, contentLength + tail.length);
-        System.arraycopy(tail, 0, out, contentLength, tail.length);
-        return out;
+        MessageBytes message = MessageBytes.of(content);
+        message.fit(tail, maxLength);
+        return message.toByteArray();
     }
 }

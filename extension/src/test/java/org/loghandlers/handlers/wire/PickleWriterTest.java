@@ -64,6 +64,47 @@ class PickleWriterTest {
     }
 
     @Test
+    void aDictWrittenEntryByEntryIntoAReusedWriterIsThePickleOfTheMap() {
+        PickleWriter writer = new PickleWriter();
+        for (int n : new int[] {0, 1, 2, 21, 999, 1000, 1001, 2000, 2001, 21}) {
+            Map<String, Object> dict = new LinkedHashMap<>();
+            String shared = new String("the same object");
+            writer.startFrame();
+            writer.startDict(n);
+            for (int i = 0; i < n; i++) {
+                String key = "k" + i;
+                switch (i % 5) {
+                    case 0 -> {
+                        dict.put(key, (long) i * 1_000_003);
+                        writer.integerEntry(key, (long) i * 1_000_003);
+                    }
+                    case 1 -> {
+                        dict.put(key, i / 3.0);
+                        writer.floatEntry(key, i / 3.0);
+                    }
+                    case 2 -> {
+                        dict.put(key, shared);
+                        writer.textEntry(key, shared);
+                    }
+                    case 3 -> {
+                        dict.put(key, i % 2 == 0 ? null : "x");
+                        writer.textEntry(key, i % 2 == 0 ? null : "x");
+                    }
+                    default -> {
+                        Object[] tuple = {key, shared};
+                        dict.put(key, tuple);
+                        writer.entry(key, tuple);
+                    }
+                }
+            }
+            writer.endDict();
+            int length = writer.finishFrame();
+            assertArrayEquals(PickleWriter.frame(dict), java.util.Arrays.copyOf(writer.buffer(), length),
+                    n + " entries");
+        }
+    }
+
+    @Test
     void aValueThatPythonCannotHoldIsRefusedByName() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> PickleWriter.dumps(Map.of("when", java.time.Instant.EPOCH)));

@@ -100,6 +100,33 @@ class Rfc5424FormatTest {
     }
 
     @Test
+    void aFormatUsedMessageAfterMessageWritesEachAsAFreshOneWould() {
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        Rfc5424Format reused5424 = new Rfc5424Format(paris);
+        Rfc3164Format reused3164 = new Rfc3164Format(paris);
+        MessageBytes out = new MessageBytes();
+        java.time.format.DateTimeFormatter rfc3339 = java.time.format.DateTimeFormatter
+                .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSXXX").withZone(paris);
+        java.util.Random random = new java.util.Random(5424);
+        // Across the autumn change of 2026 (an hour repeated), before 1970 and after 9999, host names changing.
+        long changeAt = Instant.parse("2026-10-25T01:00:00Z").getEpochSecond();
+        for (int i = 0; i < 400; i++) {
+            long second = i < 200 ? changeAt - 100 + i : i < 300 ? -random.nextInt(1_000_000_000)
+                    : 253_402_300_799L + random.nextInt(1000);
+            Instant when = Instant.ofEpochSecond(second, random.nextInt(1_000_000_000));
+            String host = i % 7 == 0 ? "other host" : "mymachine.example.com";
+            SyslogMessage message = new SyslogMessage(14 + i % 3, when, host, i % 5 == 0 ? null : "app",
+                    "4711", i % 2 == 0 ? null : "ID47", StructuredData.NONE, "text " + i);
+            reused5424.encode(message, 0, out);
+            assertEquals(rfc5424(message, paris, 0), new String(out.toByteArray(), StandardCharsets.UTF_8));
+            assertTrue(rfc5424(message, paris, 0).contains(" " + rfc3339.format(when) + " "), rfc3339.format(when));
+            reused3164.encode(message, 0, out);
+            assertEquals(new String(new Rfc3164Format(paris).encode(message, 0), StandardCharsets.UTF_8),
+                    new String(out.toByteArray(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void rfc3164HasTheLocalTimeTheShortHostNameAndTheTag() {
         SyslogMessage message = new SyslogMessage(13, Instant.parse("2026-03-05T22:14:15Z"), "mymachine.example.com",
                 "su", "123", null, StructuredData.NONE, "'su root' failed");
