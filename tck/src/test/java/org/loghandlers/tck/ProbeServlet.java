@@ -23,8 +23,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * Looks at the whole server from a deployment that knows nothing of loghandlers, after others came and went:
  * handlers of ours still on any logger, threads still running a queue listener or a receiver, and how many
  * deployment class loaders holding a {@link RedeployMarker} the garbage collector could not free (from a live-objects
- * heap histogram, after full collections), and with {@code ?logger=name} that logger's level and parent-handlers
- * flag. Answers {@code name=value} lines.
+ * heap histogram, after full collections; {@code ?marker=class} counts that marker class instead, for a test whose
+ * deployments pin their own), and with {@code ?logger=name} that logger's level and parent-handlers flag. Answers
+ * {@code name=value} lines.
  */
 @WebServlet("/probe")
 public class ProbeServlet extends HttpServlet {
@@ -45,7 +46,8 @@ public class ProbeServlet extends HttpServlet {
             out.println("logger-use-parent-handlers=" + logger.getUseParentHandlers());
         }
         try {
-            out.println("live-markers=" + liveMarkers());
+            String marker = request.getParameter("marker");
+            out.println("live-markers=" + liveMarkers(marker != null ? marker : RedeployMarker.class.getName()));
         } catch (JMException | InterruptedException e) {
             out.println("live-markers=failed: " + e);
         }
@@ -81,25 +83,25 @@ public class ProbeServlet extends HttpServlet {
         return found;
     }
 
-    private static long liveMarkers() throws JMException, InterruptedException {
+    private static long liveMarkers(String marker) throws JMException, InterruptedException {
         long count = -1;
         for (int attempt = 0; attempt < 20 && count != 0; attempt++) {
             System.gc();
             Thread.sleep(250);
-            count = markerInstances();
+            count = markerInstances(marker);
         }
         return count;
     }
 
     /** GC.class_histogram counts live objects only (it collects first); each class loader's copy is a row. */
-    private static long markerInstances() throws JMException {
+    private static long markerInstances(String marker) throws JMException {
         String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
                 new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
                 new Object[] {null}, new String[] {String[].class.getName()});
         long count = 0;
         for (String line : histogram.split("\n")) {
             String[] columns = line.trim().split("\\s+");
-            if (columns.length >= 4 && columns[3].equals(RedeployMarker.class.getName())) {
+            if (columns.length >= 4 && columns[3].equals(marker)) {
                 count += Long.parseLong(columns[1]);
             }
         }

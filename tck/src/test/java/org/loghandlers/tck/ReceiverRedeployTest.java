@@ -146,7 +146,7 @@ class ReceiverRedeployTest {
         assertEquals("", after.get("handlers"), "handlers of ours left on loggers");
         assertEquals("", after.get("listener-threads"), "threads still running a queue listener");
         assertEquals("", after.get("receiver-threads"), "threads still running a receiver");
-        assertEquals("0", after.get("live-markers"), "class loaders of the undeployed copies not collected");
+        assertEquals("0", after.get("live-markers"), "class loaders of the undeployed copies not collected: " + after);
     }
 
     /** The probe's answers, counting the class loaders of this test's WAR ({@link ReceiverAppMarker}). */
