@@ -193,15 +193,17 @@ public class SocketReceiver extends Receiver {
     }
 
     /**
-     * Stops listening, then keeps reading the open connections until none has sent anything for 100 ms (at most
-     * 5 s), so that what senders wrote before the stop is delivered; then closes them, reporting those that were
-     * closed in the middle of a frame.
+     * Takes the connections still waiting to be accepted (a sender's connect has completed, and what it wrote is
+     * in the kernel's buffers), stops listening, then keeps reading the open connections until none has sent
+     * anything for 100 ms (at most 5 s), so that what senders wrote before the stop is delivered; then closes them,
+     * reporting those that were closed in the middle of a frame.
      */
     @Override
     protected void finish() throws IOException {
         if (server == null) {
             return;
         }
+        acceptAll();
         server.close();
         long deadline = System.nanoTime() + DRAIN_LIMIT_NANOS;
         try {
