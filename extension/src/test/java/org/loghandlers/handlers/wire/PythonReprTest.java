@@ -89,8 +89,9 @@ class PythonReprTest {
     }
 
     /**
-     * Every character up to U+3000 and a few beyond, one by one, against CPython's repr. Characters the JVM's Unicode
-     * version does not know yet are left out: CPython's newer Unicode tables may call them printable.
+     * Every character up to U+3000 and a few beyond, one by one, against CPython's repr. Characters that only one
+     * side's Unicode version has assigned are left out: CPython 3.13 (Unicode 15.1) and Java 17 (13) or Java 25 (16)
+     * disagree on whether they are printable, and neither is wrong for its own tables.
      */
     @Test
     void agreesWithCPythonOnTheReprOfEveryKindOfCharacter() throws Exception {
@@ -105,14 +106,18 @@ class PythonReprTest {
             hex.append(Integer.toHexString(c)).append('\n');
         }
         Path input = Files.writeString(dir.resolve("chars.txt"), hex);
-        List<String> python = Python.run("import sys\n"
+        List<String> python = Python.run("import sys, unicodedata\n"
                 + "for line in open(sys.argv[1]):\n"
-                + "    sys.stdout.buffer.write((repr(chr(int(line, 16))) + '\\n').encode('utf-8'))\n",
+                + "    c = chr(int(line, 16))\n"
+                + "    sys.stdout.buffer.write((unicodedata.category(c) + ' ' + repr(c) + '\\n').encode('utf-8'))\n",
                 dir, Map.of(), input.toString()).lines().toList();
         List<String> differences = new ArrayList<>();
         for (int i = 0; i < characters.size(); i++) {
+            if (python.get(i).startsWith("Cn ")) {
+                continue;
+            }
             String ours = PythonRepr.repr(new String(Character.toChars(characters.get(i))));
-            if (!ours.equals(python.get(i))) {
+            if (!ours.equals(python.get(i).substring(python.get(i).indexOf(' ') + 1))) {
                 differences.add(Integer.toHexString(characters.get(i)) + ": ours " + ours + ", CPython "
                         + python.get(i));
             }
