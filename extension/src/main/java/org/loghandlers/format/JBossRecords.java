@@ -20,6 +20,12 @@ final class JBossRecords {
     private JBossRecords() {
     }
 
+    /** A JDK record, the common case under the JDK LogManager, needs no lookup. */
+    private static Getters gettersOf(LogRecord record) {
+        Class<?> recordClass = record.getClass();
+        return recordClass == LogRecord.class ? Getters.NONE : GETTERS.get(recordClass);
+    }
+
     private static Getters lookUp(Class<?> recordClass) {
         for (Class<?> type = recordClass; type != null; type = type.getSuperclass()) {
             if (type.getName().equals(EXT_LOG_RECORD)) {
@@ -38,19 +44,19 @@ final class JBossRecords {
         if (record instanceof CapturedRecord) {
             return ((CapturedRecord) record).getCapturedMdc();
         }
-        Getters getters = GETTERS.get(record.getClass());
+        Getters getters = gettersOf(record);
         return (Map<String, ?>) getters.call(getters.mdcCopy, record);
     }
 
     /** The name of the thread that logged, captured by JBoss when the record was made; null if unknown. */
     static String threadName(LogRecord record) {
-        Getters getters = GETTERS.get(record.getClass());
+        Getters getters = gettersOf(record);
         return (String) getters.call(getters.threadName, record);
     }
 
     /** The message merged by JBoss (its printf or MessageFormat style); null if not an ExtLogRecord. */
     static String formattedMessage(LogRecord record) {
-        Getters getters = GETTERS.get(record.getClass());
+        Getters getters = gettersOf(record);
         return (String) getters.call(getters.formattedMessage, record);
     }
 
@@ -59,7 +65,7 @@ final class JBossRecords {
         if (record instanceof CapturedRecord) {
             return ((CapturedRecord) record).getSourceFileName();
         }
-        Getters getters = GETTERS.get(record.getClass());
+        Getters getters = gettersOf(record);
         return (String) getters.call(getters.sourceFileName, record);
     }
 
@@ -68,7 +74,7 @@ final class JBossRecords {
         if (record instanceof CapturedRecord) {
             return ((CapturedRecord) record).getSourceLineNumber();
         }
-        Getters getters = GETTERS.get(record.getClass());
+        Getters getters = gettersOf(record);
         Object line = getters.call(getters.sourceLineNumber, record);
         return line == null ? -1 : (Integer) line;
     }

@@ -22,7 +22,8 @@ final class LogFile extends OutputStream {
 
     private final Path path;
     private final FileChannel channel;
-    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+    /** Direct, so that a channel write goes out from it without the JDK first copying it into a direct buffer. */
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
     private final boolean regular;
     private final Object fileKey;
     private long written;
