@@ -124,7 +124,8 @@ echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/environmen
 if [ "$doc" = yes ]; then
   python3 "$root/benchmarks/report.py" --results "$out" --label "$label" --note "$note" \
       --doc "$root/docs/performance.adoc"
-  echo "== results written to docs/performance.adoc"
+  python3 "$root/benchmarks/targets.py" --results "$out" --doc "$root/docs/performance.adoc"
+  echo "== results and the targets' table written to docs/performance.adoc"
 fi
 echo "== JMH output: $out"
 if [ "$failed" -ne 0 ]; then

@@ -16,9 +16,88 @@ final class PercentFormat {
             + " of " + PercentConversion.ACCEPTED_CONVERSIONS + " (text attributes take only s, and o x X need an"
             + " integer attribute)";
 
-    /** A piece of the format: a literal or one attribute conversion. */
-    private interface Segment {
-        void append(StringBuilder out, RecordFields fields);
+    /**
+     * A piece of the format: a literal, one of the attributes nearly every format prints shown plainly
+     * ({@code %(name)s} without width or precision), or any other conversion. One class with a switch rather than
+     * a class per piece, so that the loop over the pieces calls one known method and the common attributes are
+     * appended without a virtual call.
+     */
+    private static final class Segment {
+        private static final int LITERAL = 0;
+        private static final int ASCTIME = 1;
+        private static final int LEVELNAME = 2;
+        private static final int THREAD_NAME = 3;
+        private static final int NAME = 4;
+        private static final int MESSAGE = 5;
+        private static final int OTHER = 6;
+
+        private final int kind;
+        private final String literal;
+        private final RecordAttribute attribute;
+        private final PercentConversion conversion;
+
+        private Segment(int kind, String literal, RecordAttribute attribute, PercentConversion conversion) {
+            this.kind = kind;
+            this.literal = literal;
+            this.attribute = attribute;
+            this.conversion = conversion;
+        }
+
+        static Segment literal(String text) {
+            return new Segment(LITERAL, text, null, null);
+        }
+
+        static Segment conversion(RecordAttribute attribute, PercentConversion conversion) {
+            int kind = OTHER;
+            if (conversion.isPlainText()) {
+                switch (attribute) {
+                    case ASCTIME:
+                        kind = ASCTIME;
+                        break;
+                    case LEVELNAME:
+                        kind = LEVELNAME;
+                        break;
+                    case THREAD_NAME:
+                        kind = THREAD_NAME;
+                        break;
+                    case NAME:
+                        kind = NAME;
+                        break;
+                    case MESSAGE:
+                        kind = MESSAGE;
+                        break;
+                    default:
+                        break;
+                }
+            }
+            return new Segment(kind, null, attribute, conversion);
+        }
+
+        void append(StringBuilder out, RecordFields fields) {
+            switch (kind) {
+                case LITERAL:
+                    out.append(literal);
+                    break;
+                case ASCTIME:
+                    RecordAttribute.ASCTIME.appendPlain(out, fields);
+                    break;
+                case LEVELNAME:
+                    out.append(RecordAttribute.LEVELNAME.text(fields));
+                    break;
+                case THREAD_NAME:
+                    out.append(RecordAttribute.THREAD_NAME.text(fields));
+                    break;
+                case NAME:
+                    out.append(RecordAttribute.NAME.text(fields));
+                    break;
+                case MESSAGE:
+                    out.append(RecordAttribute.MESSAGE.text(fields));
+                    break;
+                default:
+                    attribute.append(out, fields, conversion);
+                    break;
+            }
+        }
     }
 
     private final String pattern;
@@ -139,7 +218,7 @@ final class PercentFormat {
             }
             used.add(attribute);
             PercentConversion converter = new PercentConversion(flags, width, precision, conversion);
-            segments.add((out, fields) -> attribute.append(out, fields, converter));
+            segments.add(Segment.conversion(attribute, converter));
         }
         if (literal.length() > 0) {
             segments.add(literalSegment(literal.toString()));
@@ -148,7 +227,7 @@ final class PercentFormat {
     }
 
     private static Segment literalSegment(String text) {
-        return (out, fields) -> out.append(text);
+        return Segment.literal(text);
     }
 
     private static int parseCount(String pattern, int from, int to) {

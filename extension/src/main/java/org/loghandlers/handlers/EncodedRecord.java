@@ -27,6 +27,8 @@ final class EncodedRecord {
 
     private final StringBuilder text = new StringBuilder(256);
     private byte[] bytes = new byte[512];
+    /** The text's characters copied out in one bulk copy, which a loop over an array reads faster than charAt. */
+    private char[] chars = new char[512];
     private int length;
     private ByteBuffer view = ByteBuffer.wrap(bytes);
     private CharsetEncoder encoder;
@@ -47,6 +49,9 @@ final class EncodedRecord {
         text.setLength(0);
         if (bytes.length > MAX_KEPT_BYTES) {
             bytes = new byte[512];
+        }
+        if (chars.length > MAX_KEPT_BYTES) {
+            chars = new char[512];
         }
         if (text.capacity() > MAX_KEPT_BYTES) {
             text.setLength(0);
@@ -104,13 +109,19 @@ final class EncodedRecord {
             bytes = new byte[Math.max(count, bytes.length * 2)];
         }
         if (isAsciiCompatible(charset)) {
+            if (chars.length < count) {
+                chars = new char[Math.max(count, chars.length * 2)];
+            }
+            text.getChars(0, count, chars, 0);
+            char[] from = chars;
+            byte[] to = bytes;
             int i = 0;
             for (; i < count; i++) {
-                char c = text.charAt(i);
+                char c = from[i];
                 if (c >= 0x80) {
                     break;
                 }
-                bytes[i] = (byte) c;
+                to[i] = (byte) c;
             }
             if (i == count) {
                 length = count;

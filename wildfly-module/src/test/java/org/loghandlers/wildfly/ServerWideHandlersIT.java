@@ -12,6 +12,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.loghandlers.receivers.ReceivedRecord;
 import org.loghandlers.receivers.SocketReceiver;
+import org.loghandlers.testing.KafkaBroker;
+import org.loghandlers.testing.TopicReader;
 
 /**
  * The module as a user sets it up on the WildFly the build provisions: install.sh, the server started from its own
@@ -71,6 +74,7 @@ class ServerWideHandlersIT {
     static void installTheModuleStartTheServerAndDeployTheApp() throws Exception {
         deleteRecursively(WORK);
         InstallScript.install(JBOSS_HOME);
+        KafkaClientsModule.install(JBOSS_HOME, Path.of(System.getProperty("kafka.clients.jars")));
         server = new TestServer(JBOSS_HOME, PORT_OFFSET, WORK.resolve("server"));
         server.start();
         app = LoggingApp.deploy(server.deployments(), server.httpPort());
@@ -299,6 +303,51 @@ class ServerWideHandlersIT {
         } finally {
             mail.stop();
         }
+        assertNoProblemsInServerLog();
+    }
+
+    /**
+     * With the org.apache.kafka.clients module installed as docs/wildfly.adoc shows, a KafkaHandler custom-handler
+     * behind the async-handler the page recommends sends the server's records to a real broker.
+     */
+    @Test
+    void aCustomKafkaHandlerSendsTheServersRecordsToABrokerInTheTest() throws Exception {
+        try (KafkaBroker broker = KafkaBroker.startNew(WORK.resolve("kafka"))) {
+            String topic = "server-wide";
+            broker.createTopic(topic, 1);
+            String category = "org.acme.central";
+            int count = 50;
+            server.cli().run(
+                    "/subsystem=logging/custom-handler=CENTRAL:add(module=org.loghandlers,"
+                            + " class=org.loghandlers.handlers.KafkaHandler,"
+                            + " properties={bootstrapServers=\"" + broker.bootstrapServers() + "\", topic=\"" + topic
+                            + "\", kafkaProperties=\"linger.ms=50\"})",
+                    "/subsystem=logging/async-handler=CENTRAL_ASYNC:add(queue-length=8192,"
+                            + " overflow-action=BLOCK, subhandlers=[CENTRAL])",
+                    "/subsystem=logging/logger=" + category + ":add(level=INFO, handlers=[CENTRAL_ASYNC],"
+                            + " use-parent-handlers=false)");
+            try {
+                app.log(category, "central", count);
+
+                List<TopicReader.Message> messages = TopicReader.read(broker, topic, count, Duration.ofSeconds(60));
+                assertEquals(count, messages.size(), () -> "records in " + topic + ": " + messages);
+                for (int i = 0; i < count; i++) {
+                    String json = messages.get(i).text();
+                    assertTrue(json.contains("\"logger\":\"" + category + "\""), json);
+                    assertTrue(json.contains("\"message\":\"" + LogServlet.message("central", i) + "\""),
+                            "record " + i + " in order: " + json);
+                    assertTrue(json.contains("\"thread\":\"default task-"), "logged on a request thread: " + json);
+                }
+            } finally {
+                server.cli().run(
+                        "/subsystem=logging/logger=" + category + ":remove",
+                        "/subsystem=logging/async-handler=CENTRAL_ASYNC:remove",
+                        "/subsystem=logging/custom-handler=CENTRAL:remove");
+            }
+        }
+        List<String> missing = new ServerLog(server.serverLog()).lines().stream()
+                .filter(line -> line.contains("kafka-clients")).toList();
+        assertTrue(missing.isEmpty(), "the handler found the client module: " + missing);
         assertNoProblemsInServerLog();
     }
 

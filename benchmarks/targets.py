@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""Reads a run.sh results directory and answers the performance targets of docs/performance.adoc from it.
+
+Writes the table between '// targets:begin' and '// targets:end' (or prints it without --doc). Every figure is read
+from the same run as the grid it sits under; a target whose rows did not run says so instead of guessing.
+"""
+import argparse
+import sys
+
+import report
+
+BEGIN = "// targets:begin"
+END = "// targets:end"
+
+JDK, JBOSS = "JDK LogManager", "JBoss LogManager"
+METHOD = {JDK: "underJdkLogManager", JBOSS: "underJbossLogManager"}
+
+ASYNC_PEERS = [
+    ("Log4j2 all-async loggers", "Log4j2Benchmark.info", {"loggers": "async"}),
+    ("Logback AsyncAppender", "LogbackBenchmark.info", {"appender": "async"}),
+    ("JBoss LogManager AsyncHandler", "JbossLogManagerBenchmark.info", {"handler": "async"}),
+]
+
+
+class Run:
+    def __init__(self, results_dir):
+        self.results = report.load_results(results_dir)
+        self.failures = report.load_failures(results_dir)
+
+    def entry(self, name, params, flush, mode, threads):
+        return self.results.get((name, tuple(sorted(params.items())), flush, mode, threads))
+
+    def failed(self, name, params, flush, mode, threads):
+        return (name, tuple(sorted(params.items())), flush, mode, threads) in self.failures
+
+    def score(self, *key):
+        entry = self.entry(*key)
+        return entry["primaryMetric"]["score"] if entry else None
+
+    def alloc(self, *key):
+        entry = self.entry(*key)
+        gc = entry.get("secondaryMetrics", {}).get("gc.alloc.rate.norm") if entry else None
+        return gc["score"] if gc else None
+
+    def p99(self, *key):
+        entry = self.entry(*key)
+        return entry["primaryMetric"].get("scorePercentiles", {}).get("99.0") if entry else None
+
+
+def m(ops):
+    return "not run" if ops is None else report.millions(ops) + "/s"
+
+
+def us(value):
+    return "not run" if value is None else (f"{value:.2f} µs" if value < 10 else f"{value:,.0f} µs")
+
+
+def ratio(ours, theirs):
+    return None if ours is None or not theirs else ours / theirs
+
+
+def verdict(value, wanted, higher_is_better=True):
+    if value is None:
+        return "not measured"
+    met = value >= wanted if higher_is_better else value <= wanted
+    return "yes" if met else "no"
+
+
+def queue_rows(run, threads=2):
+    rows = []
+    best = max(((run.score(name, params, "buffered", "thrpt", threads), label + " (buffered)")
+                for label, name, params in ASYNC_PEERS), key=lambda pair: pair[0] or 0)
+    log4j2 = run.score("Log4j2Benchmark.info", {"loggers": "async"}, "buffered", "thrpt", threads)
+    log4j2_default = run.score("Log4j2Benchmark.info", {"loggers": "async"}, "durable", "thrpt", threads)
+    for manager in (JDK, JBOSS):
+        for name, what in (("LoghandlersQueueBenchmark", "QueueHandler -> FileHandler, defaults"),
+                           ("LoghandlersCdiDefaultsBenchmark", "queue -> file from microprofile-config.properties")):
+            ours = run.score(f"{name}.{METHOD[manager]}", {}, "", "thrpt", threads)
+            r = ratio(ours, log4j2)
+            rows.append([f"{what}, {manager}, {threads} producers: at least 1.2x Log4j2 all-async loggers",
+                         m(ours),
+                         f"Log4j2 all-async {m(log4j2)} buffered, {m(log4j2_default)} on its default"
+                         f" immediateFlush=true; best async peer: {best[1]} {m(best[0])}",
+                         f"{verdict(r, 1.2)}: {r:.2f}x" if r else "not measured"])
+    return rows
+
+
+def loss_row(run, threads_list):
+    names = ["LoghandlersQueueBenchmark", "LoghandlersCdiDefaultsBenchmark"]
+    failed = [f"{name} {manager} {t} threads" for name in names for manager in (JDK, JBOSS)
+              for t in threads_list if run.failed(f"{name}.{METHOD[manager]}", {}, "", "thrpt", t)]
+    ran = any(run.entry(f"{name}.{METHOD[manager]}", {}, "", "thrpt", t) for name in names
+              for manager in (JDK, JBOSS) for t in threads_list)
+    if not ran:
+        return ["... with zero loss", "not run", "", "not measured"]
+    return ["... with zero loss", "every iteration's lines counted: " + ("none missing" if not failed
+            else "shortfall in " + ", ".join(failed)), "", "yes" if not failed else "no"]
+
+
+def allocation_rows(run, threads=1):
+    rows = []
+    for manager in (JDK, JBOSS):
+        floor = run.alloc(f"HandlerFloorBenchmark.{METHOD[manager]}", {"handler": "counting"}, "", "thrpt", threads)
+        ours = run.alloc(f"LoghandlersQueueBenchmark.{METHOD[manager]}", {}, "", "thrpt", threads)
+        beyond = None if ours is None or floor is None else ours - floor
+        rows.append([f"Queue path, {manager}: at most 24 B per record beyond the LogRecord",
+                     "not run" if ours is None else f"{ours:,.0f} B per record in all, {beyond:,.0f} B beyond what"
+                     f" the logger itself allocates ({floor:,.0f} B, the counting-handler floor)"
+                     if beyond is not None else f"{ours:,.0f} B (floor not run)",
+                     "Log4j2 all-async: " + (lambda a: "not run" if a is None else f"{a:,.0f} B")(
+                         run.alloc("Log4j2Benchmark.info", {"loggers": "async"}, "buffered", "thrpt", threads)),
+                     verdict(beyond, 24, higher_is_better=False)])
+    return rows
+
+
+def latency_rows(run, threads=2):
+    peers = [(run.p99(name, params, flush, "sample", threads), f"{label} ({flush})")
+             for label, name, params in ASYNC_PEERS for flush in ("buffered", "durable")]
+    measured = [p for p in peers if p[0] is not None]
+    best = min(measured, key=lambda pair: pair[0]) if measured else (None, "none")
+    rows = []
+    for manager in (JDK, JBOSS):
+        ours = run.p99(f"LoghandlersQueueBenchmark.{METHOD[manager]}", {}, "", "sample", threads)
+        met = None if ours is None or best[0] is None else ours < best[0]
+        rows.append([f"Producer p99, queue on defaults, {manager}, {threads} threads: below the best peer's",
+                     us(ours), f"{best[1]} {us(best[0])}",
+                     "not measured" if met is None else ("yes" if met else "no")])
+    return rows
+
+
+def file_rows(run, threads=1):
+    rows = []
+    log4j2 = run.score("Log4j2Benchmark.info", {"loggers": "sync"}, "buffered", "thrpt", threads)
+    raw = run.score("RawWriteBenchmark.preformattedLine", {}, "buffered", "thrpt", threads)
+    for manager in (JDK, JBOSS):
+        ours = run.score(f"LoghandlersBenchmark.{METHOD[manager]}", {"handler": "file"}, "buffered", "thrpt", threads)
+        formatting = run.score(f"HandlerFloorBenchmark.{METHOD[manager]}", {"handler": "formatting"}, "", "thrpt",
+                               threads)
+        r = ratio(ours, log4j2)
+        share = ratio(ours, raw)
+        rows.append([f"Buffered FileHandler, {manager}, 1 thread: at least 1.2x Log4j2 RandomAccessFile; share of"
+                     " the raw pre-formatted ceiling",
+                     f"{m(ours)}; {share * 100:.0f} % of the raw ceiling {m(raw)}; formatting alone, no file:"
+                     f" {m(formatting)}" if share else m(ours),
+                     f"Log4j2 RandomAccessFile (buffered) {m(log4j2)}",
+                     f"{verdict(r, 1.2)}: {r:.2f}x" if r else "not measured"])
+    return rows
+
+
+def render(results_dir):
+    run = Run(results_dir)
+    threads = sorted({key[4] for key in run.results if key[4] is not None})
+    rows = queue_rows(run) + [loss_row(run, threads)] + allocation_rows(run) + latency_rows(run) + file_rows(run)
+    out = [BEGIN, '[cols="3,3,3,1",options="header"]', "|===", "|Target |Measured |Beside it, same run |Met?", ""]
+    for row in rows:
+        out += ["|" + row[0], "|" + row[1], "|" + row[2], "|" + row[3], ""]
+    out += ["|===", END]
+    return "\n".join(out) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--results", required=True, help="a run.sh results directory")
+    parser.add_argument("--doc", help="the AsciiDoc page to update; without it the table is printed")
+    args = parser.parse_args()
+    table = render(args.results)
+    if not args.doc:
+        sys.stdout.write(table)
+        return
+    with open(args.doc, encoding="utf-8") as f:
+        page = f.read()
+    if BEGIN not in page or END not in page:
+        sys.exit(f"targets.py: {args.doc} has no '{BEGIN}' ... '{END}' section to replace")
+    page = page[:page.index(BEGIN)] + table + page[page.index(END) + len(END) + 1:]
+    with open(args.doc, "w", encoding="utf-8") as f:
+        f.write(page)
+
+
+if __name__ == "__main__":
+    main()
