@@ -18,7 +18,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 /**
  * What a record costs before any file is involved, the floor under every file row: {@code counting} is a handler
  * that only counts what it is given (the logger's own work: the {@code LogRecord}, its {@code Instant}, the level
- * and handler checks), {@code formatting} also formats each record with our {@link PythonFormatter} into a reused
+ * and handler checks; the handler keeps a reference to the last record, as any real one would, so that the JIT
+ * cannot drop the allocation), {@code formatting} also formats each record with our {@link PythonFormatter} into a reused
  * builder and throws the text away. The delivery check compares the count with the calls made.
  */
 @State(Scope.Benchmark)
@@ -84,6 +85,8 @@ public class HandlerFloorBenchmark {
 
         final LongAdder received = new LongAdder();
         private final PythonFormatter formatter;
+        /** Keeps the record reachable, as every real handler does, so that the JIT cannot leave it unallocated. */
+        private LogRecord last;
 
         CountingHandler(PythonFormatter formatter) {
             this.formatter = formatter;
@@ -99,6 +102,7 @@ public class HandlerFloorBenchmark {
                 text.setLength(0);
                 formatter.formatTo(record, text);
             }
+            last = record;
             received.increment();
         }
 
