@@ -329,12 +329,16 @@ public class KafkaReceiver extends Receiver {
         } catch (IOException | RuntimeException e) {
             reportError("receiver " + getName() + ": could not read the duplicate window from state file " + path
                     + " (" + e.getMessage() + "); starting with an empty window, so records written before a crash"
-                    + " and not yet committed may be written again; the file is replaced after the next batch", e,
+                    + " and not yet committed may be written again; each batch replaces the file", e,
                     ErrorManager.OPEN_FAILURE);
+            stateFailing = true;
         }
     }
 
-    /** Saves the window, which now holds only records the handlers flushed; a failure is reported once. */
+    /**
+     * Saves the window, which now holds only records the handlers flushed; a failure is reported once, and not at
+     * all when reading the file at start failed already (one outage).
+     */
     private void saveState() {
         if (state == null) {
             return;
