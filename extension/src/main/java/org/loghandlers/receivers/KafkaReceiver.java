@@ -158,7 +158,7 @@ public class KafkaReceiver extends Receiver {
      * so that the records a killed receiver wrote but had not committed are dropped when they are read again; none
      * (null or blank) by default: the window is then kept in memory only. Receivers of one group in one JVM may name
      * the same file (they share it); receivers of different groups must not. Put it beside the file the handlers
-     * write, on local disk.
+     * write, on local disk. Unused while {@code duplicate-window} is 0.
      */
     public void setStateFile(String stateFile) {
         if (stateFile == null || stateFile.isBlank()) {
