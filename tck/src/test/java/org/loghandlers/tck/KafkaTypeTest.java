@@ -142,14 +142,19 @@ class KafkaTypeTest {
                 loghandlers.receiver.back.type=kafka
                 loghandlers.receiver.back.handlers=sink
                 loghandlers.receiver.back.kafka.enable.auto.commit=true
-                loghandlers.receiver.back.state-file=%s
-                """.formatted(work)).close());
+                """).close());
         assertTrue(receiver.getMessage().contains("loghandlers.receiver.back.kafka.enable.auto.commit=true:"
                 + " enable.auto.commit: not a pass-through property: the receiver commits itself"),
                 receiver::getMessage);
-        assertTrue(receiver.getMessage().contains("loghandlers.receiver.back.state-file=" + work + ": refused by"
+        DeploymentException stateFile = assertThrows(DeploymentException.class, () -> WeldDeployment.deploy(work, """
+                loghandlers.handler.sink.type=null
+                loghandlers.receiver.back.type=kafka
+                loghandlers.receiver.back.handlers=sink
+                loghandlers.receiver.back.state-file=%s
+                """.formatted(work)).close());
+        assertTrue(stateFile.getMessage().contains("loghandlers.receiver.back.state-file=" + work + ": refused by"
                 + " KafkaReceiver.setStateFile: stateFile: '" + work + "' is a directory; accepted: the path of a file"
-                + " to create or replace"), receiver::getMessage);
+                + " to create or replace"), stateFile::getMessage);
         assertTrue(!LoggerSnapshot.anyLoggerHoldsOurHandlers());
     }
 }
