@@ -131,7 +131,11 @@ final class DuplicateStateFile {
         return text.append("end ").append(window.size()).append('\n').toString();
     }
 
-    /** @throws IOException naming the first line that is wrong, when {@code text} is not a state file of {@code group} */
+    /**
+     * The window {@code text} holds.
+     *
+     * @throws IOException naming the first line that is wrong, when it is not a state file of {@code group}
+     */
     static Map<String, SenderState> decode(String group, String text) throws IOException {
         String[] lines = text.split("\n", -1);
         if (!lines[0].equals(HEADER)) {

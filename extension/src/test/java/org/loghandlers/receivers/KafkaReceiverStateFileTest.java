@@ -240,7 +240,8 @@ class KafkaReceiverStateFileTest {
     void aDamagedStateFileIsReportedOnceAndTheReceiverStartsWithAnEmptyWindowThenReplacesIt() throws Exception {
         String topic = newTopic();
         Path state = dir("damaged").resolve("central.state");
-        Files.writeString(state, "# loghandlers KafkaReceiver duplicate window, version 1\ngroup damaged\nsender s-1 3");
+        Files.writeString(state,
+                "# loghandlers KafkaReceiver duplicate window, version 1\ngroup damaged\nsender s-1 3");
         send(topic, 1, 3);
         RecordCollector central = new RecordCollector();
         CountingErrorManager errors = new CountingErrorManager();
