@@ -1,6 +1,10 @@
 package org.loghandlers.receivers;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -40,7 +44,10 @@ import org.loghandlers.receivers.wire.WireFormatException;
  * and the handlers were flushed, so a receiver that dies loses nothing; the records it wrote after its last commit
  * are read again by whichever member takes its partitions. A record whose sender and sequence number this receiver
  * has seen already, within {@code duplicate-window} numbers per sender, is dropped ({@link #getDuplicatesDropped()}):
- * replays after a rebalance or a failed commit, records sent twice.
+ * replays after a rebalance or a failed commit, records sent twice. With a {@code state-file} the window survives a
+ * crash: after the handlers flushed a batch and before its offsets are committed, the window is saved to that file,
+ * and read back at start, so what a killed receiver wrote but had not committed is dropped when it is read again
+ * (all but the batch in hand at the kill).
  *
  * <p>Consumer properties pass through as {@code kafka.<property>}; the receiver sets {@code bootstrap.servers},
  * {@code group.id}, the deserializers and {@code enable.auto.commit=false} itself, and starts a new group at the
@@ -70,6 +77,7 @@ public class KafkaReceiver extends Receiver {
     private volatile String topic = DEFAULT_TOPIC;
     private volatile String group = DEFAULT_GROUP;
     private volatile int duplicateWindow = DEFAULT_DUPLICATE_WINDOW;
+    private volatile String stateFile;
     private final Map<String, String> kafkaProperties = new LinkedHashMap<>();
 
     private KafkaConsumer<byte[], byte[]> consumer;
@@ -77,6 +85,8 @@ public class KafkaReceiver extends Receiver {
     private volatile long duplicatesDropped;
     private boolean decodeFailing;
     private boolean commitFailing;
+    private DuplicateStateFile state;
+    private boolean stateFailing;
 
     /** A receiver of topic {@value #DEFAULT_TOPIC} at {@value #DEFAULT_BOOTSTRAP_SERVERS}, group {@value #DEFAULT_GROUP}. */
     public KafkaReceiver() {
@@ -141,6 +151,36 @@ public class KafkaReceiver extends Receiver {
 
     public int getDuplicateWindow() {
         return duplicateWindow;
+    }
+
+    /**
+     * The file the duplicate window is saved to after each batch the handlers flushed, and read back from at start,
+     * so that the records a killed receiver wrote but had not committed are dropped when they are read again; none
+     * (null or blank) by default: the window is then kept in memory only. Receivers of one group in one JVM may name
+     * the same file (they share it); receivers of different groups must not. Put it beside the file the handlers
+     * write, on local disk. Unused while {@code duplicate-window} is 0.
+     */
+    public void setStateFile(String stateFile) {
+        if (stateFile == null || stateFile.isBlank()) {
+            this.stateFile = null;
+            return;
+        }
+        Path path;
+        try {
+            path = Path.of(stateFile.trim());
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("stateFile: '" + stateFile + "' is not a file name (" + e.getReason()
+                    + "); accepted: the path of a file to create or replace, such as /var/log/central/kafka.state");
+        }
+        if (path.getFileName() == null || Files.isDirectory(path)) {
+            throw new IllegalArgumentException("stateFile: '" + stateFile + "' is a directory; accepted: the path of"
+                    + " a file to create or replace, such as /var/log/central/kafka.state");
+        }
+        this.stateFile = path.toString();
+    }
+
+    public String getStateFile() {
+        return stateFile;
     }
 
     @Override
@@ -214,6 +254,7 @@ public class KafkaReceiver extends Receiver {
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             }
         });
+        openState();
     }
 
     /** One poll: decodes and delivers the batch, flushes the handlers, then commits the batch's offsets. */
@@ -235,6 +276,7 @@ public class KafkaReceiver extends Receiver {
                     new OffsetAndMetadata(record.offset() + 1));
         }
         flushHandlers();
+        saveState();
         commit(offsets);
     }
 
@@ -249,6 +291,10 @@ public class KafkaReceiver extends Receiver {
     /** Every batch was delivered and committed by {@link #receive}; leaves the group so others take over at once. */
     @Override
     protected void finish() {
+        if (state != null) {
+            state.release(this);
+            state = null;
+        }
         KafkaConsumer<byte[], byte[]> open = consumer;
         if (open != null) {
             consumer = null;
@@ -262,6 +308,53 @@ public class KafkaReceiver extends Receiver {
     }
 
     // ---- internals
+
+    /** Reads the saved window back; a file that cannot be read is reported and the window starts empty. */
+    private void openState() {
+        stateFailing = false;
+        String name = stateFile;
+        if (name == null || duplicateWindow == 0) {
+            return;
+        }
+        Path path = Path.of(name);
+        try {
+            state = DuplicateStateFile.open(path, group, MAX_SENDERS);
+        } catch (IOException e) {
+            reportError("receiver " + getName() + ": " + e.getMessage() + "; its duplicate window is kept in memory"
+                    + " only", e, ErrorManager.OPEN_FAILURE);
+            return;
+        }
+        try {
+            seen.restore(state.load());
+        } catch (IOException | RuntimeException e) {
+            reportError("receiver " + getName() + ": could not read the duplicate window from state file " + path
+                    + " (" + e.getMessage() + "); starting with an empty window, so records written before a crash"
+                    + " and not yet committed may be written again; each batch replaces the file", e,
+                    ErrorManager.OPEN_FAILURE);
+            stateFailing = true;
+        }
+    }
+
+    /**
+     * Saves the window, which now holds only records the handlers flushed; a failure is reported once, and not at
+     * all when reading the file at start failed already (one outage).
+     */
+    private void saveState() {
+        if (state == null) {
+            return;
+        }
+        try {
+            state.save(this, seen.snapshot(DuplicateStateFile.MAX_RUNS));
+            stateFailing = false;
+        } catch (IOException | RuntimeException e) {
+            if (!stateFailing) {
+                stateFailing = true;
+                reportError("receiver " + getName() + ": could not save the duplicate window to state file "
+                        + state.path() + "; delivery goes on, but after a crash the records written since the last"
+                        + " save may be written again", e, ErrorManager.WRITE_FAILURE);
+            }
+        }
+    }
 
     private void take(ConsumerRecord<byte[], byte[]> message) {
         Map<String, byte[]> headers = new HashMap<>();

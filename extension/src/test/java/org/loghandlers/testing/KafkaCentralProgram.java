@@ -12,7 +12,7 @@ import org.loghandlers.receivers.KafkaReceiver;
  * A central receiver JVM for the central-logging tests: {@code receivers} Kafka receivers in one group hand every
  * record to one rotating file, a JSON object a line (with the sender's host and process). Prints {@code ready} once they
  * run; on SIGTERM the receivers stop (draining) before the file closes. Arguments: bootstrap servers, topic, group,
- * file, number of receivers.
+ * file, number of receivers, and optionally the receivers' state file (one, shared by them).
  */
 public final class KafkaCentralProgram {
 
@@ -37,6 +37,9 @@ public final class KafkaCentralProgram {
             receiver.setTopic(args[1]);
             receiver.setGroup(args[2]);
             receiver.setHandlers(file);
+            if (args.length > 5) {
+                receiver.setStateFile(args[5]);
+            }
             // A member killed without leaving is noticed after this long (the broker's least): its partitions
             // go to the others then, and a restarted member joins without waiting for Kafka's 45 s default.
             receiver.setPrefixedOption("kafka.session.timeout.ms", "6000");

@@ -57,6 +57,7 @@ class KafkaTypeTest {
     @Test
     void aKafkaHandlerWithItsOptionsSendsAndAKafkaReceiverWritesTheRecordsBackToAFile() throws Exception {
         Path file = work.resolve("central.log");
+        Path state = work.resolve("central.state");
         try (WeldDeployment deployment = WeldDeployment.deploy(work, """
                 loghandlers.handler.central.type=kafka
                 loghandlers.handler.central.bootstrap-servers=%1$s
@@ -77,7 +78,8 @@ class KafkaTypeTest {
                 loghandlers.receiver.back.group=tck-%3$s
                 loghandlers.receiver.back.handlers=central-file
                 loghandlers.receiver.back.kafka.session.timeout.ms=6000
-                """.formatted(broker.bootstrapServers(), file, System.nanoTime()))) {
+                loghandlers.receiver.back.state-file=%4$s
+                """.formatted(broker.bootstrapServers(), file, System.nanoTime(), state))) {
             KafkaHandler central = (KafkaHandler) deployment.container()
                     .select(Handler.class, LogHandler.Literal.of("central")).get();
             assertEquals(broker.bootstrapServers(), central.getBootstrapServers());
@@ -90,6 +92,7 @@ class KafkaTypeTest {
             KafkaReceiver back = deployment.container().select(KafkaReceiver.class, LogReceiver.Literal.of("back"))
                     .get();
             assertTrue(back.isRunning());
+            assertEquals(state.toString(), back.getStateFile());
 
             String marker = "kafka from config " + System.nanoTime();
             Logger.getLogger("tck.kafka").warning(marker);
@@ -107,6 +110,13 @@ class KafkaTypeTest {
             }
             assertTrue(Files.readString(file, StandardCharsets.UTF_8).contains("tck.kafka WARNING " + marker),
                     "the receiver wrote the record back with the sender's logger and level");
+            String sender = "sender " + central.getSenderId() + " ";
+            while (!(Files.exists(state) && Files.readString(state, StandardCharsets.UTF_8).contains(sender))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertTrue(Files.readString(state, StandardCharsets.UTF_8).contains(sender),
+                    "the receiver saved its duplicate window, the sender in it");
         }
     }
 
@@ -136,6 +146,15 @@ class KafkaTypeTest {
         assertTrue(receiver.getMessage().contains("loghandlers.receiver.back.kafka.enable.auto.commit=true:"
                 + " enable.auto.commit: not a pass-through property: the receiver commits itself"),
                 receiver::getMessage);
+        DeploymentException stateFile = assertThrows(DeploymentException.class, () -> WeldDeployment.deploy(work, """
+                loghandlers.handler.sink.type=null
+                loghandlers.receiver.back.type=kafka
+                loghandlers.receiver.back.handlers=sink
+                loghandlers.receiver.back.state-file=%s
+                """.formatted(work)).close());
+        assertTrue(stateFile.getMessage().contains("loghandlers.receiver.back.state-file=" + work + ": refused by"
+                + " KafkaReceiver.setStateFile: stateFile: '" + work + "' is a directory; accepted: the path of a file"
+                + " to create or replace"), stateFile::getMessage);
         assertTrue(!LoggerSnapshot.anyLoggerHoldsOurHandlers());
     }
 }
