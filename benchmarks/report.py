@@ -4,7 +4,8 @@
 The section between the lines '// results:begin' and '// results:end' is replaced; the rest of the page is kept.
 A scenario that ran but has no result (it failed, a delivery shortfall included) is shown as FAILED with the reason.
 Network scenarios get a table of their own: beside the records sent per second, the share the loopback sink received,
-read from the 'delivery:' line each of their iterations prints.
+read from the 'delivery:' line each of their iterations prints. So do the Kafka scenarios (every iteration's topic
+read back by a consumer; a shortfall fails the benchmark).
 """
 import argparse
 import glob
@@ -76,6 +77,19 @@ NETWORK = [
     ]
 ] + [
     ("LogbackNetworkBenchmark.info", {"target": "syslog-udp-bsd"}, "Logback", "SyslogAppender", "UDP", "BSD", "direct"),
+]
+# (benchmark, parameters, library, handler or appender, producer settings, format, mode), in table order.
+KAFKA = [
+    ("LoghandlersKafkaBenchmark.underJdkLogManager", {"mode": mode}, "*loghandlers*", "KafkaHandler",
+     "its defaults: acks=all, idempotence, linger.ms=20, batch.size=64 KiB, gzip, max-block 100 ms",
+     "JSON (JsonFormatter)", label)
+    for mode, label in [("direct", "direct"), ("queued", "queued (QueueHandler on its defaults in front)")]
+] + [
+    ("Log4j2KafkaBenchmark.info", {"syncSend": sync}, "Log4j2", "Kafka appender",
+     "its defaults: batch.size=0 (no batching), acks=all, idempotence, linger.ms=5, no compression",
+     "JSON (JsonTemplateLayout)", label)
+    for sync, label in [("true", "syncSend=true (its default: each call waits for the broker's ack)"),
+                        ("false", "syncSend=false")]
 ]
 DELIVERY_LINE = re.compile(r"delivery: .*, measurement iteration \d+: calls (\d+), received (\d+),")
 
@@ -180,6 +194,17 @@ def is_network(name):
     return name.split(".")[0].endswith("NetworkBenchmark")
 
 
+def is_kafka(name):
+    return name.split(".")[0].endswith("KafkaBenchmark")
+
+
+def category(name):
+    """Which table a benchmark's rows go to: 'kafka', 'network' or 'file'."""
+    if is_kafka(name):
+        return "kafka"
+    return "network" if is_network(name) else "file"
+
+
 def network_label(row):
     """'library handler, transport, format, mode' for a network row; its key for one not in NETWORK."""
     for name, params, library, handler, transport, wire_format, mode in NETWORK:
@@ -188,11 +213,29 @@ def network_label(row):
     return row[0] + "".join(f" {k}={v}" for k, v in row[1])
 
 
-def rows_of(results, failures, network=False):
+def kafka_label(row):
+    """'library handler, format, mode' for a Kafka row; its key for one not in KAFKA."""
+    for name, params, library, handler, _, wire_format, mode in KAFKA:
+        if (name, tuple(sorted(params.items()))) == row[:2]:
+            return f"{library} {handler} to Kafka, {wire_format}, {mode}"
+    return row[0] + "".join(f" {k}={v}" for k, v in row[1])
+
+
+def kafka_columns(row):
+    """Library, handler or appender, producer settings, format and mode of a Kafka row (its key when not in
+    KAFKA)."""
+    for name, params, library, handler, settings, wire_format, mode in KAFKA:
+        if (name, tuple(sorted(params.items()))) == row[:2]:
+            return [library, handler, settings, wire_format, mode]
+    return [row[0], "".join(f" {k}={v}" for k, v in row[1]).strip(), "-", "-", "-"]
+
+
+def rows_of(results, failures, network=False, kafka=False):
     """(row key, label, flush text) in table order; scenarios not in SCENARIOS come last, named by their key. Only
-    the network scenarios with network=True, only the others without."""
-    rows = {key[:3] for key in list(results) + list(failures) if is_network(key[0]) == network}
-    table = NETWORK if network else SCENARIOS
+    the network scenarios with network=True, only the Kafka ones with kafka=True, only the others without."""
+    wanted = "kafka" if kafka else "network" if network else "file"
+    rows = {key[:3] for key in list(results) + list(failures) if category(key[0]) == wanted}
+    table = KAFKA if kafka else NETWORK if network else SCENARIOS
     known = [(entry[0], tuple(sorted(entry[1].items()))) for entry in table]
 
     def order(row):
@@ -200,6 +243,8 @@ def rows_of(results, failures, network=False):
         return (known.index(scenario) if scenario in known else len(known), row[0], row[1],
                 FLUSH_ORDER.get(row[2], 3))
 
+    if kafka:
+        return [(row, kafka_label(row), "-") for row in sorted(rows, key=order)]
     if network:
         return [(row, network_label(row), "-") for row in sorted(rows, key=order)]
     out = []
@@ -251,6 +296,7 @@ def render(results_dir, label, note=None):
     deliveries = load_deliveries(results_dir)
     rows = rows_of(results, failures)
     network_rows = rows_of(results, failures, network=True)
+    kafka_rows = rows_of(results, failures, kafka=True)
     env = ""
     env_path = os.path.join(results_dir, "environment.txt")
     if os.path.exists(env_path):
@@ -288,7 +334,19 @@ def render(results_dir, label, note=None):
             alloc = cell(results, failures, row, "thrpt", first, allocation_cell)
             out.append(" ".join(f"|{c}" for c in network_columns(row) + cells + [alloc]))
         out += ["|===", ""]
-    rows = rows + network_rows
+    if kafka_rows:
+        out += [".Kafka, to a single-node broker on loopback (KRaft, one partition, a fresh topic per iteration): "
+                "logging calls per second, each iteration's topic read back by a consumer afterwards (a row "
+                "delivered every record, or shows FAILED); bytes allocated per record " + at_first,
+                '[cols="<2,<2,<4,<2,<3,' + ",".join([">2"] * len(threads)) + ',>1",options="header"]', "|===",
+                "|Library |Handler or appender |Producer settings |Format |Mode " + thread_headers + " |B/record"]
+        for row, _, _ in kafka_rows:
+            cells = [cell(results, failures, row, "thrpt", t,
+                          lambda e, t=t: network_cell(e, deliveries.get(row + ("thrpt", t)))) for t in threads]
+            alloc = cell(results, failures, row, "thrpt", first, allocation_cell)
+            out.append(" ".join(f"|{c}" for c in kafka_columns(row) + cells + [alloc]))
+        out += ["|===", ""]
+    rows = rows + network_rows + kafka_rows
     if sample_threads:
         out += [".Producer latency of one call at saturation (`-bm sample`), microseconds: p50 / p99 / p99.99",
                 '[cols="<5,<1,' + ",".join([">2"] * len(sample_threads)) + '",options="header"]', "|===",

@@ -4,14 +4,17 @@
 #   benchmarks/run.sh            full grid (threads 1 2 4, throughput + allocation, then latency); writes the
 #                                results section of docs/performance.adoc. About 2.5 hours on 2 cores, of which
 #                                the network scenarios take about one (--include Network runs them alone, and
-#                                --include '^(?!.*Network)' the rest).
+#                                --include '^(?!.*Network)' the rest). The Kafka scenarios (a real broker per
+#                                trial, every iteration's topic read back by a consumer) take about 4 minutes per
+#                                thread count; --include Kafka runs them alone.
 #   benchmarks/run.sh --short    the same grid with 2 s iterations: a preliminary look, about 35 minutes (25 with
 #                                --latency-threads 1). The page says which kind of run it shows.
 #   benchmarks/run.sh --smoke    CI check, about 40 seconds: our file handler (buffered), queue and file on their
 #                                defaults, the same from microprofile-config.properties on Weld SE, and a call below
 #                                the level, under both LogManagers, and a queue in front of our socket handler to a
 #                                loopback sink, 2 threads, delivery check on; then proof that the checks fail a file
-#                                handler and a socket handler that lose records. Writes no doc.
+#                                handler and a socket handler that lose records. Writes no doc. No Kafka scenario:
+#                                a broker start is too slow for it.
 #
 # Options: --threads "1 2"   thread counts (default "1 2 4"; smoke: 2)
 #          --include REGEX   JMH benchmark regex (default: every scenario)
@@ -42,7 +45,7 @@ while [ $# -gt 0 ]; do
     --include) include="$2"; shift ;;
     --no-latency) latency=no ;;
     --no-doc) doc=no ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
