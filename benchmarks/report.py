@@ -92,6 +92,9 @@ KAFKA = [
                         ("false", "syncSend=false")]
 ]
 DELIVERY_LINE = re.compile(r"delivery: .*, measurement iteration \d+: calls (\d+), received (\d+),")
+# A Kafka scenario's line ends with what its read-back consumer allocated in the benchmark's JVM, which JMH's gc
+# profiler counts with the iteration; the Kafka table takes it off the bytes per record.
+READBACK = re.compile(r"delivery: .*, measurement iteration \d+: .* read back by a consumer allocating (\d+) bytes")
 
 
 def short_name(benchmark):
@@ -128,10 +131,18 @@ def load_deliveries(results):
     return read_logs(results)[1]
 
 
+def load_readbacks(results):
+    """{(name, scenario parameters, flush, mode, threads): bytes} the Kafka read-backs of measured iterations
+    allocated."""
+    return read_logs(results)[2]
+
+
 def read_logs(results):
-    """The failures and the network deliveries every JMH log of the run shows."""
+    """The failures, the network and Kafka deliveries, and the Kafka read-backs' allocation every JMH log of the run
+    shows."""
     failures = {}
     deliveries = {}
+    readbacks = {}
     for path in sorted(glob.glob(os.path.join(results, "*.log"))):
         mode = "sample" if os.path.basename(path).startswith("sample") else "thrpt"
         benchmark, params, threads, reason = None, {}, None, None
@@ -157,7 +168,11 @@ def read_logs(results):
                 key = scenario_of(benchmark, params) + (mode, threads)
                 calls, received = deliveries.get(key, (0, 0))
                 deliveries[key] = (calls + int(delivered.group(1)), received + int(delivered.group(2)))
-    return failures, deliveries
+            readback = READBACK.search(line)
+            if readback and benchmark:
+                key = scenario_of(benchmark, params) + (mode, threads)
+                readbacks[key] = readbacks.get(key, 0) + int(readback.group(1))
+    return failures, deliveries, readbacks
 
 
 def millions(ops):
@@ -168,11 +183,15 @@ def millions(ops):
 
 
 def throughput_cell(entry):
+    """Millions of records per second with JMH's error; below 100,000 a second (the Kafka rows, some network
+    rows) thousands, below 1,000 the records themselves, so that the figure keeps its digits."""
     metric = entry["primaryMetric"]
     error = metric.get("scoreError")
-    text = millions(metric["score"])
+    score = metric["score"]
+    scale, unit, digits = (1, "", 0) if score < 1e3 else (1e3, "k", 1) if score < 1e5 else (1e6, None, 2)
+    text = millions(score) if unit is None else f"{score / scale:,.{digits}f}{unit}"
     if isinstance(error, (int, float)) and error == error and error > 0:
-        text += f" ±{error / 1e6:.2f}"
+        text += f" ±{error / scale:,.{digits}f}"
     return text
 
 
@@ -181,6 +200,16 @@ def allocation_cell(entry):
     if not gc:
         return "-"
     return f"{gc['score']:,.0f}"
+
+
+def kafka_allocation_cell(entry, delivery, readback):
+    """Bytes allocated per record without what the read-back consumer allocated (measured iterations' calls)."""
+    gc = entry.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
+    if not gc:
+        return "-"
+    if not delivery or not delivery[0] or readback is None:
+        return f"{gc['score']:,.0f} (read-back included)"
+    return f"{max(0.0, gc['score'] - readback / delivery[0]):,.0f}"
 
 
 def percentile(entry, p):
@@ -294,6 +323,7 @@ def render(results_dir, label, note=None):
     threads = sorted({key[4] for key in list(results) + list(failures) if key[4] is not None})
     sample_threads = sorted({key[4] for key in results if key[3] == "sample"})
     deliveries = load_deliveries(results_dir)
+    readbacks = load_readbacks(results_dir)
     rows = rows_of(results, failures)
     network_rows = rows_of(results, failures, network=True)
     kafka_rows = rows_of(results, failures, kafka=True)
@@ -337,13 +367,16 @@ def render(results_dir, label, note=None):
     if kafka_rows:
         out += [".Kafka, to a single-node broker on loopback (KRaft, one partition, a fresh topic per iteration): "
                 "logging calls per second, each iteration's topic read back by a consumer afterwards (a row "
-                "delivered every record, or shows FAILED); bytes allocated per record " + at_first,
+                "delivered every record, or shows FAILED); bytes allocated per record in the sending JVM " + at_first
+                + ", the read-back consumer's own allocation taken off",
                 '[cols="<2,<2,<4,<2,<3,' + ",".join([">2"] * len(threads)) + ',>1",options="header"]', "|===",
                 "|Library |Handler or appender |Producer settings |Format |Mode " + thread_headers + " |B/record"]
         for row, _, _ in kafka_rows:
             cells = [cell(results, failures, row, "thrpt", t,
                           lambda e, t=t: network_cell(e, deliveries.get(row + ("thrpt", t)))) for t in threads]
-            alloc = cell(results, failures, row, "thrpt", first, allocation_cell)
+            key = row + ("thrpt", first)
+            alloc = cell(results, failures, row, "thrpt", first,
+                         lambda e: kafka_allocation_cell(e, deliveries.get(key), readbacks.get(key)))
             out.append(" ".join(f"|{c}" for c in kafka_columns(row) + cells + [alloc]))
         out += ["|===", ""]
     rows = rows + network_rows + kafka_rows

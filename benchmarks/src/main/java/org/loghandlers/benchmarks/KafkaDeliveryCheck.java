@@ -17,7 +17,8 @@ final class KafkaDeliveryCheck {
     /**
      * Throws {@link DeliveryCheckFailedException} unless the topic holds exactly one workload record per call and
      * nothing else; otherwise returns the line that reports them:
-     * {@code delivery: <description>: calls C, received R, lost 0 (0.000 %); Kafka topic, read back by a consumer}.
+     * {@code delivery: <description>: calls C, received R, lost 0 (0.000 %); Kafka topic, read back by a consumer
+     * allocating B bytes}.
      */
     static String verify(String description, long calls, TopicCount count) {
         if (!count.complete()) {
@@ -38,7 +39,7 @@ final class KafkaDeliveryCheck {
                     calls - count.workload()));
         }
         return String.format(Locale.ROOT, "delivery: %s: calls %d, received %d, lost 0 (0.000 %%); Kafka topic, read"
-                + " back by a consumer", description, calls, count.workload());
+                + " back by a consumer allocating %d bytes", description, calls, count.workload(), count.allocated());
     }
 
     private static void fail(String description, String what) {

@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
  * handed to the producer and its failure only logged, the comparable discipline to ours).
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {Workload.JDK_LOG_MANAGER, "-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = Workload.JDK_LOG_MANAGER)
 public class Log4j2KafkaBenchmark extends KafkaScenario {
 
     @Param({"true", "false"})

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
  * no-blocking recipe). Under the JDK LogManager only, as the other network scenarios.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {Workload.JDK_LOG_MANAGER, "-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = Workload.JDK_LOG_MANAGER)
 public class LoghandlersKafkaBenchmark extends KafkaScenario {
 
     @Param({"direct", "queued"})

@@ -1,5 +1,6 @@
 package org.loghandlers.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +24,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * @param others    every other record (a loss report, anything foreign)
  * @param first     the first record's value as text (empty when there is none)
  * @param complete  false when the reading stopped at its timeout before the end offsets
+ * @param allocated the bytes the reading thread allocated (the classic consumer without a group fetches and
+ *                  decompresses on it), which {@code report.py} takes off the scenario's bytes per record
  */
-record TopicCount(long workload, long others, String first, boolean complete) {
+record TopicCount(long workload, long others, String first, boolean complete, long allocated) {
 
     private static final byte[] MESSAGE = Workload.MESSAGE.getBytes(StandardCharsets.UTF_8);
 
@@ -41,6 +44,7 @@ record TopicCount(long workload, long others, String first, boolean complete) {
         properties.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(64 << 20));
         properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(16 << 20));
         long deadline = System.nanoTime() + timeout.toNanos();
+        long allocatedBefore = allocatedByThisThread();
         long workload = 0;
         long others = 0;
         String first = "";
@@ -55,7 +59,7 @@ record TopicCount(long workload, long others, String first, boolean complete) {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
             while (!reached(consumer, end)) {
                 if (System.nanoTime() > deadline) {
-                    return new TopicCount(workload, others, first, false);
+                    return new TopicCount(workload, others, first, false, 0);
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     byte[] value = record.value();
@@ -70,7 +74,11 @@ record TopicCount(long workload, long others, String first, boolean complete) {
                 }
             }
         }
-        return new TopicCount(workload, others, first, true);
+        return new TopicCount(workload, others, first, true, allocatedByThisThread() - allocatedBefore);
+    }
+
+    private static long allocatedByThisThread() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
     private static boolean reached(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {

@@ -15,15 +15,16 @@ class KafkaDeliveryCheckTest {
 
     @Test
     void everyCallsRecordInTheTopicPassesAndIsReported() {
-        String line = KafkaDeliveryCheck.verify("kafka", 1000, new TopicCount(1000, 0, RECORD, true));
+        String line = KafkaDeliveryCheck.verify("kafka", 1000, new TopicCount(1000, 0, RECORD, true, 123456));
 
         assertTrue(line.startsWith("delivery: kafka: calls 1000, received 1000, lost 0 (0.000 %)"), line);
+        assertTrue(line.endsWith("allocating 123456 bytes"), line);
     }
 
     @Test
     void oneRecordMissingFails() {
         DeliveryCheckFailedException failure = assertThrows(DeliveryCheckFailedException.class,
-                () -> KafkaDeliveryCheck.verify("kafka", 1000, new TopicCount(999, 0, RECORD, true)));
+                () -> KafkaDeliveryCheck.verify("kafka", 1000, new TopicCount(999, 0, RECORD, true, 0)));
 
         assertTrue(failure.getMessage().contains("1 lost"), failure.getMessage());
     }
@@ -31,13 +32,13 @@ class KafkaDeliveryCheckTest {
     @Test
     void aDuplicateFails() {
         assertThrows(DeliveryCheckFailedException.class,
-                () -> KafkaDeliveryCheck.verify("kafka", 1000, new TopicCount(1001, 0, RECORD, true)));
+                () -> KafkaDeliveryCheck.verify("kafka", 1000, new TopicCount(1001, 0, RECORD, true, 0)));
     }
 
     @Test
     void aRecordThatIsNotTheWorkloadsFailsEvenWhenTheCountMatches() {
         DeliveryCheckFailedException failure = assertThrows(DeliveryCheckFailedException.class,
-                () -> KafkaDeliveryCheck.verify("kafka", 1000, new TopicCount(1000, 1, "3 records lost", true)));
+                () -> KafkaDeliveryCheck.verify("kafka", 1000, new TopicCount(1000, 1, "3 records lost", true, 0)));
 
         assertTrue(failure.getMessage().contains("3 records lost"), failure.getMessage());
     }
@@ -45,7 +46,7 @@ class KafkaDeliveryCheckTest {
     @Test
     void aReadingThatStoppedBeforeTheEndFails() {
         assertThrows(DeliveryCheckFailedException.class,
-                () -> KafkaDeliveryCheck.verify("kafka", 1000, new TopicCount(1000, 0, RECORD, false)));
+                () -> KafkaDeliveryCheck.verify("kafka", 1000, new TopicCount(1000, 0, RECORD, false, 0)));
     }
 
     @Test
