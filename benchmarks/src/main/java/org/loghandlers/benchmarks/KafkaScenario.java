@@ -45,8 +45,10 @@ public abstract class KafkaScenario {
     @Setup(Level.Trial)
     public void startBroker() throws Exception {
         KafkaClientLogging.quiet();
-        brokerDir = Files.createTempDirectory(Files.createDirectories(Delivery.ROOT), "loghandlers-kafka-");
         BrokerClassPath.install();
+        brokerDir = Files.createTempDirectory(Files.createDirectories(Delivery.ROOT), "loghandlers-kafka-");
+        // A failed iteration ends the fork without the trial's teardown (-foe true): the broker must not outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopBrokerAtExit, "kafka-broker-stop"));
         broker = KafkaBroker.startNew(brokerDir.resolve("broker"));
     }
 
@@ -75,15 +77,24 @@ public abstract class KafkaScenario {
     }
 
     @TearDown(Level.Trial)
-    public void stopBroker() throws Exception {
+    public synchronized void stopBroker() throws Exception {
         try {
             if (broker != null) {
                 broker.stop();
+                broker = null;
             }
         } finally {
             if (brokerDir != null) {
                 new DeliveryCheck("the broker's directory", brokerDir).deleteDirectory();
             }
+        }
+    }
+
+    private void stopBrokerAtExit() {
+        try {
+            stopBroker();
+        } catch (Exception | Error e) {
+            System.err.println("could not stop the Kafka broker of " + brokerDir + ": " + e);
         }
     }
 
