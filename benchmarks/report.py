@@ -4,7 +4,8 @@
 The section between the lines '// results:begin' and '// results:end' is replaced; the rest of the page is kept.
 A scenario that ran but has no result (it failed, a delivery shortfall included) is shown as FAILED with the reason.
 Network scenarios get a table of their own: beside the records sent per second, the share the loopback sink received,
-read from the 'delivery:' line each of their iterations prints.
+read from the 'delivery:' line each of their iterations prints. So do the Kafka scenarios (every iteration's topic
+read back by a consumer; a shortfall fails the benchmark).
 """
 import argparse
 import glob
@@ -85,7 +86,23 @@ NETWORK = [
 ] + [
     ("LogbackNetworkBenchmark.info", {"target": "syslog-udp-bsd"}, "Logback", "SyslogAppender", "UDP", "BSD", "direct"),
 ]
+# (benchmark, parameters, library, handler or appender, producer settings, format, mode), in table order.
+KAFKA = [
+    ("LoghandlersKafkaBenchmark.underJdkLogManager", {"mode": mode}, "*loghandlers*", "KafkaHandler",
+     "its defaults: acks=all, idempotence, linger.ms=20, batch.size=64 KiB, gzip, max-block 100 ms",
+     "JSON (JsonFormatter)", label)
+    for mode, label in [("direct", "direct"), ("queued", "queued (QueueHandler on its defaults in front)")]
+] + [
+    ("Log4j2KafkaBenchmark.info", {"syncSend": sync}, "Log4j2", "Kafka appender",
+     "its defaults: batch.size=0 (no batching), acks=all, idempotence, linger.ms=5, no compression",
+     "JSON (JsonTemplateLayout)", label)
+    for sync, label in [("true", "syncSend=true (its default: each call waits for the broker's ack)"),
+                        ("false", "syncSend=false")]
+]
 DELIVERY_LINE = re.compile(r"delivery: .*, measurement iteration \d+: calls (\d+), received (\d+),")
+# A Kafka scenario's line ends with what its read-back consumer allocated in the benchmark's JVM, which JMH's gc
+# profiler counts with the iteration; the Kafka table takes it off the bytes per record.
+READBACK = re.compile(r"delivery: .*, measurement iteration \d+: .* read back by a consumer allocating (\d+) bytes")
 
 
 def short_name(benchmark):
@@ -122,10 +139,18 @@ def load_deliveries(results):
     return read_logs(results)[1]
 
 
+def load_readbacks(results):
+    """{(name, scenario parameters, flush, mode, threads): bytes} the Kafka read-backs of measured iterations
+    allocated."""
+    return read_logs(results)[2]
+
+
 def read_logs(results):
-    """The failures and the network deliveries every JMH log of the run shows."""
+    """The failures, the network and Kafka deliveries, and the Kafka read-backs' allocation every JMH log of the run
+    shows."""
     failures = {}
     deliveries = {}
+    readbacks = {}
     for path in sorted(glob.glob(os.path.join(results, "*.log"))):
         mode = "sample" if os.path.basename(path).startswith("sample") else "thrpt"
         benchmark, params, threads, reason = None, {}, None, None
@@ -151,7 +176,11 @@ def read_logs(results):
                 key = scenario_of(benchmark, params) + (mode, threads)
                 calls, received = deliveries.get(key, (0, 0))
                 deliveries[key] = (calls + int(delivered.group(1)), received + int(delivered.group(2)))
-    return failures, deliveries
+            readback = READBACK.search(line)
+            if readback and benchmark:
+                key = scenario_of(benchmark, params) + (mode, threads)
+                readbacks[key] = readbacks.get(key, 0) + int(readback.group(1))
+    return failures, deliveries, readbacks
 
 
 def millions(ops):
@@ -162,11 +191,15 @@ def millions(ops):
 
 
 def throughput_cell(entry):
+    """Millions of records per second with JMH's error; below 100,000 a second (the Kafka rows, some network
+    rows) thousands, below 1,000 the records themselves, so that the figure keeps its digits."""
     metric = entry["primaryMetric"]
     error = metric.get("scoreError")
-    text = millions(metric["score"])
+    score = metric["score"]
+    scale, unit, digits = (1, "", 0) if score < 1e3 else (1e3, "k", 1) if score < 1e5 else (1e6, None, 2)
+    text = millions(score) if unit is None else f"{score / scale:,.{digits}f}{unit}"
     if isinstance(error, (int, float)) and error == error and error > 0:
-        text += f" ±{error / 1e6:.2f}"
+        text += f" ±{error / scale:,.{digits}f}"
     return text
 
 
@@ -175,6 +208,16 @@ def allocation_cell(entry):
     if not gc:
         return "-"
     return f"{gc['score']:,.0f}"
+
+
+def kafka_allocation_cell(entry, delivery, readback):
+    """Bytes allocated per record without what the read-back consumer allocated (measured iterations' calls)."""
+    gc = entry.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
+    if not gc:
+        return "-"
+    if not delivery or not delivery[0] or readback is None:
+        return f"{gc['score']:,.0f} (read-back included)"
+    return f"{max(0.0, gc['score'] - readback / delivery[0]):,.0f}"
 
 
 def percentile(entry, p):
@@ -188,6 +231,17 @@ def is_network(name):
     return name.split(".")[0].endswith("NetworkBenchmark")
 
 
+def is_kafka(name):
+    return name.split(".")[0].endswith("KafkaBenchmark")
+
+
+def category(name):
+    """Which table a benchmark's rows go to: 'kafka', 'network' or 'file'."""
+    if is_kafka(name):
+        return "kafka"
+    return "network" if is_network(name) else "file"
+
+
 def network_label(row):
     """'library handler, transport, format, mode' for a network row; its key for one not in NETWORK."""
     for name, params, library, handler, transport, wire_format, mode in NETWORK:
@@ -196,11 +250,29 @@ def network_label(row):
     return row[0] + "".join(f" {k}={v}" for k, v in row[1])
 
 
-def rows_of(results, failures, network=False):
+def kafka_label(row):
+    """'library handler, format, mode' for a Kafka row; its key for one not in KAFKA."""
+    for name, params, library, handler, _, wire_format, mode in KAFKA:
+        if (name, tuple(sorted(params.items()))) == row[:2]:
+            return f"{library} {handler} to Kafka, {wire_format}, {mode}"
+    return row[0] + "".join(f" {k}={v}" for k, v in row[1])
+
+
+def kafka_columns(row):
+    """Library, handler or appender, producer settings, format and mode of a Kafka row (its key when not in
+    KAFKA)."""
+    for name, params, library, handler, settings, wire_format, mode in KAFKA:
+        if (name, tuple(sorted(params.items()))) == row[:2]:
+            return [library, handler, settings, wire_format, mode]
+    return [row[0], "".join(f" {k}={v}" for k, v in row[1]).strip(), "-", "-", "-"]
+
+
+def rows_of(results, failures, network=False, kafka=False):
     """(row key, label, flush text) in table order; scenarios not in SCENARIOS come last, named by their key. Only
-    the network scenarios with network=True, only the others without."""
-    rows = {key[:3] for key in list(results) + list(failures) if is_network(key[0]) == network}
-    table = NETWORK if network else SCENARIOS
+    the network scenarios with network=True, only the Kafka ones with kafka=True, only the others without."""
+    wanted = "kafka" if kafka else "network" if network else "file"
+    rows = {key[:3] for key in list(results) + list(failures) if category(key[0]) == wanted}
+    table = KAFKA if kafka else NETWORK if network else SCENARIOS
     known = [(entry[0], tuple(sorted(entry[1].items()))) for entry in table]
 
     def order(row):
@@ -208,6 +280,8 @@ def rows_of(results, failures, network=False):
         return (known.index(scenario) if scenario in known else len(known), row[0], row[1],
                 FLUSH_ORDER.get(row[2], 3))
 
+    if kafka:
+        return [(row, kafka_label(row), "-") for row in sorted(rows, key=order)]
     if network:
         return [(row, network_label(row), "-") for row in sorted(rows, key=order)]
     out = []
@@ -257,8 +331,10 @@ def render(results_dir, label, note=None):
     threads = sorted({key[4] for key in list(results) + list(failures) if key[4] is not None})
     sample_threads = sorted({key[4] for key in results if key[3] == "sample"})
     deliveries = load_deliveries(results_dir)
+    readbacks = load_readbacks(results_dir)
     rows = rows_of(results, failures)
     network_rows = rows_of(results, failures, network=True)
+    kafka_rows = rows_of(results, failures, kafka=True)
     env = ""
     env_path = os.path.join(results_dir, "environment.txt")
     if os.path.exists(env_path):
@@ -296,7 +372,22 @@ def render(results_dir, label, note=None):
             alloc = cell(results, failures, row, "thrpt", first, allocation_cell)
             out.append(" ".join(f"|{c}" for c in network_columns(row) + cells + [alloc]))
         out += ["|===", ""]
-    rows = rows + network_rows
+    if kafka_rows:
+        out += [".Kafka, to a single-node broker on loopback (KRaft, one partition, a fresh topic per iteration): "
+                "logging calls per second, each iteration's topic read back by a consumer afterwards (a row "
+                "delivered every record, or shows FAILED); bytes allocated per record in the sending JVM " + at_first
+                + ", the read-back consumer's own allocation taken off",
+                '[cols="<2,<2,<4,<2,<3,' + ",".join([">2"] * len(threads)) + ',>1",options="header"]', "|===",
+                "|Library |Handler or appender |Producer settings |Format |Mode " + thread_headers + " |B/record"]
+        for row, _, _ in kafka_rows:
+            cells = [cell(results, failures, row, "thrpt", t,
+                          lambda e, t=t: network_cell(e, deliveries.get(row + ("thrpt", t)))) for t in threads]
+            key = row + ("thrpt", first)
+            alloc = cell(results, failures, row, "thrpt", first,
+                         lambda e: kafka_allocation_cell(e, deliveries.get(key), readbacks.get(key)))
+            out.append(" ".join(f"|{c}" for c in kafka_columns(row) + cells + [alloc]))
+        out += ["|===", ""]
+    rows = rows + network_rows + kafka_rows
     if sample_threads:
         out += [".Producer latency of one call at saturation (`-bm sample`), microseconds: p50 / p99 / p99.99",
                 '[cols="<5,<1,' + ",".join([">2"] * len(sample_threads)) + '",options="header"]', "|===",
