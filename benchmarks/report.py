@@ -422,13 +422,18 @@ def main():
     if not args.doc:
         sys.stdout.write(section)
         return
-    with open(args.doc, encoding="utf-8") as f:
+    replace_section(args.doc, BEGIN, END, section, "report.py")
+
+
+def replace_section(doc, begin, end, section, tool):
+    """Puts section (which starts with begin and ends with end and a newline) in place of the page's old one."""
+    with open(doc, encoding="utf-8") as f:
         page = f.read()
-    if BEGIN not in page or END not in page:
-        sys.exit(f"report.py: {args.doc} has no '{BEGIN}' ... '{END}' section to replace")
-    before = page[:page.index(BEGIN)]
-    after = page[page.index(END) + len(END):].lstrip("\n")
-    with open(args.doc, "w", encoding="utf-8") as f:
+    if begin not in page or end not in page:
+        sys.exit(f"{tool}: {doc} has no '{begin}' ... '{end}' section to replace")
+    before = page[:page.index(begin)]
+    after = page[page.index(end) + len(end):].lstrip("\n")
+    with open(doc, "w", encoding="utf-8") as f:
         f.write(before + section + ("\n" + after if after else ""))
 
 

@@ -20,6 +20,9 @@
 # Options: --threads "1 2"   thread counts (default "1 2 4"; smoke: 2)
 #          --include REGEX   JMH benchmark regex (default: every scenario)
 #          --latency-threads "1"   thread counts of the -bm sample pass (default: those of --threads)
+#          --network-threads "2"   thread counts of the network and Kafka scenarios' throughput pass (default: those
+#                            of --threads); given, those scenarios get no -bm sample pass (it is the file and queue
+#                            hand-off whose latency the targets are about), which saves about half an hour
 #          --no-latency      skip the -bm sample pass
 #          --no-doc          leave docs/performance.adoc alone
 # Build first: ./mvnw -B -ntp -DskipTests package (./mvnw verify builds it too).
@@ -33,6 +36,7 @@ mode=full
 note=""
 threads=""
 latency_threads=""
+network_threads=""
 include='org\.loghandlers\.benchmarks\.[A-Za-z0-9]+Benchmark\.'
 latency=yes
 doc=yes
@@ -43,6 +47,7 @@ while [ $# -gt 0 ]; do
     --short) mode=short ;;
     --threads) threads="$2"; shift ;;
     --latency-threads) latency_threads="$2"; shift ;;
+    --network-threads) network_threads="$2"; shift ;;
     --include) include="$2"; shift ;;
     --no-latency) latency=no ;;
     --no-doc) doc=no ;;
@@ -81,7 +86,8 @@ mkdir -p "$out"
   echo "java: $(java -version 2>&1 | head -1)"
   echo "file system: $(df -T "${TMPDIR:-/tmp}" | awk 'NR==2 {print $2 " on " $1}') (${TMPDIR:-/tmp})"
   echo "throughput options: ${thrpt_opts[*]}"
-  [ "$latency" = yes ] && echo "latency options: -bm sample ${sample_opts[*]}"
+  echo "threads: $threads${network_threads:+ (network and Kafka scenarios: $network_threads)}"
+  [ "$latency" = yes ] && echo "latency options: -bm sample ${sample_opts[*]}, threads ${latency_threads:-$threads}${network_threads:+ (not the network and Kafka scenarios)}"
 } > "$out/environment.txt"
 
 failed=0
@@ -99,12 +105,22 @@ jmh() {
   grep -A100 '^Benchmark ' "$out/$name.log" || true
 }
 
+# With --network-threads the network and Kafka scenarios run apart; a name that does not contain one of their class
+# names is excluded from that pass by the lookahead.
+others=selftest
+if [ -n "$network_threads" ]; then
+  others='selftest|(Network|Kafka)Benchmark'
+fi
 for t in $threads; do
-  jmh "thrpt-t$t" "$include" -e selftest -t "$t" -bm thrpt -tu s -prof gc "${thrpt_opts[@]}"
+  jmh "thrpt-t$t" "$include" -e "$others" -t "$t" -bm thrpt -tu s -prof gc "${thrpt_opts[@]}"
+done
+for t in $network_threads; do
+  jmh "thrpt-network-t$t" "$include" -e 'selftest|^(?!.*(Network|Kafka)Benchmark)' -t "$t" -bm thrpt -tu s -prof gc \
+      "${thrpt_opts[@]}"
 done
 if [ "$latency" = yes ]; then
   for t in ${latency_threads:-$threads}; do
-    jmh "sample-t$t" "$include" -e 'selftest|BelowLevel' -t "$t" -bm sample -tu us "${sample_opts[@]}"
+    jmh "sample-t$t" "$include" -e "$others|BelowLevel|HandlerFloor" -t "$t" -bm sample -tu us "${sample_opts[@]}"
   done
 fi
 

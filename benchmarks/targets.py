@@ -167,14 +167,7 @@ def main():
     if not args.doc:
         sys.stdout.write(table)
         return
-    with open(args.doc, encoding="utf-8") as f:
-        page = f.read()
-    if BEGIN not in page or END not in page:
-        sys.exit(f"targets.py: {args.doc} has no '{BEGIN}' ... '{END}' section to replace")
-    page = page[:page.index(BEGIN)] + table + page[page.index(END) + len(END) + 1:]
-    with open(args.doc, "w", encoding="utf-8") as f:
-        f.write(page)
-
+    report.replace_section(args.doc, BEGIN, END, table, "targets.py")
 
 if __name__ == "__main__":
     main()
