@@ -23,6 +23,8 @@
 #          --network-threads "2"   thread counts of the network and Kafka scenarios' throughput pass (default: those
 #                            of --threads); given, those scenarios get no -bm sample pass (it is the file and queue
 #                            hand-off whose latency the targets are about), which saves about half an hour
+#          --kafka-threads "1 2 4"  with --network-threads: the Kafka scenarios' own thread counts (default: those
+#                            of --network-threads)
 #          --no-latency      skip the -bm sample pass
 #          --no-doc          leave docs/performance.adoc alone
 # Build first: ./mvnw -B -ntp -DskipTests package (./mvnw verify builds it too).
@@ -37,6 +39,7 @@ note=""
 threads=""
 latency_threads=""
 network_threads=""
+kafka_threads=""
 include='org\.loghandlers\.benchmarks\.[A-Za-z0-9]+Benchmark\.'
 latency=yes
 doc=yes
@@ -48,6 +51,7 @@ while [ $# -gt 0 ]; do
     --threads) threads="$2"; shift ;;
     --latency-threads) latency_threads="$2"; shift ;;
     --network-threads) network_threads="$2"; shift ;;
+    --kafka-threads) kafka_threads="$2"; shift ;;
     --include) include="$2"; shift ;;
     --no-latency) latency=no ;;
     --no-doc) doc=no ;;
@@ -86,7 +90,7 @@ mkdir -p "$out"
   echo "java: $(java -version 2>&1 | head -1)"
   echo "file system: $(df -T "${TMPDIR:-/tmp}" | awk 'NR==2 {print $2 " on " $1}') (${TMPDIR:-/tmp})"
   echo "throughput options: ${thrpt_opts[*]}"
-  echo "threads: $threads${network_threads:+ (network and Kafka scenarios: $network_threads)}"
+  echo "threads: $threads${network_threads:+ (network scenarios: $network_threads; Kafka: ${kafka_threads:-$network_threads})}"
   [ "$latency" = yes ] && echo "latency options: -bm sample ${sample_opts[*]}, threads ${latency_threads:-$threads}${network_threads:+ (not the network and Kafka scenarios)}"
 } > "$out/environment.txt"
 
@@ -116,8 +120,14 @@ for t in $threads; do
 done
 for t in $network_threads; do
   jmh "thrpt-network-t$t" "$include" -e 'selftest|^(?!.*(Network|Kafka)Benchmark)' -t "$t" -bm thrpt -tu s -prof gc \
-      "${thrpt_opts[@]}"
+      "${thrpt_opts[@]}" ${kafka_threads:+-e KafkaBenchmark}
 done
+if [ -n "$network_threads" ]; then
+  for t in $kafka_threads; do
+    jmh "thrpt-kafka-t$t" "$include" -e 'selftest|^(?!.*KafkaBenchmark)' -t "$t" -bm thrpt -tu s -prof gc \
+        "${thrpt_opts[@]}"
+  done
+fi
 if [ "$latency" = yes ]; then
   for t in ${latency_threads:-$threads}; do
     jmh "sample-t$t" "$include" -e "$others|BelowLevel|HandlerFloor" -t "$t" -bm sample -tu us "${sample_opts[@]}"
