@@ -346,42 +346,50 @@ def render(results_dir, label, note=None):
         out += [note, ""]
     if env:
         out += ["[listing]", "....", env, "....", ""]
-    first_threads = threads[0] if threads else 1
-    first = threads[0] if threads else None
-    at_first = f"at {first_threads} thread{'s' if first_threads > 1 else ''}"
-    thread_headers = " ".join(f"|{t} thread{'s' if t > 1 else ''}" for t in threads)
+    def columns(table_rows):
+        """The thread counts a table's rows ran at, the first of them (for B/record), and their header cells."""
+        keys = {row for row, _, _ in table_rows}
+        counts = sorted({t for t in threads if any(k + ("thrpt", t) in results or k + ("thrpt", t) in failures
+                                                  for k in keys)}) or threads
+        first = counts[0] if counts else None
+        at = f"at {first} thread{'s' if (first or 1) > 1 else ''}"
+        return counts, first, at, " ".join(f"|{t} thread{'s' if t > 1 else ''}" for t in counts)
+
     if rows:
+        threads_here, first, at_first, thread_headers = columns(rows)
         out += [".Throughput: records delivered per second (every iteration's lines counted), and bytes allocated "
                 f"per record {at_first}",
-                '[cols="<5,<1,' + ",".join([">2"] * len(threads)) + ',>1",options="header"]', "|===",
+                '[cols="<5,<1,' + ",".join([">2"] * len(threads_here)) + ',>1",options="header"]', "|===",
                 "|Scenario |Flush " + thread_headers + " |B/record"]
         for row, title, flush in rows:
-            cells = [cell(results, failures, row, "thrpt", t, throughput_cell) for t in threads]
+            cells = [cell(results, failures, row, "thrpt", t, throughput_cell) for t in threads_here]
             alloc = cell(results, failures, row, "thrpt", first, allocation_cell)
             out.append(f"|{title} |{flush} " + " ".join(f"|{c}" for c in cells) + f" |{alloc}")
         out += ["|===", ""]
     if network_rows:
+        threads_here, first, at_first, thread_headers = columns(network_rows)
         out += [".Network, to a loopback sink: records sent per second; over UDP, also the records the sink received"
                 " and the share lost (a TCP row delivered every record, or shows FAILED); bytes allocated per record "
                 + at_first,
-                '[cols="<2,<2,<1,<3,<1,' + ",".join([">3"] * len(threads)) + ',>1",options="header"]', "|===",
+                '[cols="<2,<2,<1,<3,<1,' + ",".join([">3"] * len(threads_here)) + ',>1",options="header"]', "|===",
                 "|Library |Handler or appender |Transport |Format |Mode " + thread_headers + " |B/record"]
         for row, _, _ in network_rows:
             cells = [cell(results, failures, row, "thrpt", t,
-                          lambda e, t=t: network_cell(e, deliveries.get(row + ("thrpt", t)))) for t in threads]
+                          lambda e, t=t: network_cell(e, deliveries.get(row + ("thrpt", t)))) for t in threads_here]
             alloc = cell(results, failures, row, "thrpt", first, allocation_cell)
             out.append(" ".join(f"|{c}" for c in network_columns(row) + cells + [alloc]))
         out += ["|===", ""]
     if kafka_rows:
+        threads_here, first, at_first, thread_headers = columns(kafka_rows)
         out += [".Kafka, to a single-node broker on loopback (KRaft, one partition, a fresh topic per iteration): "
                 "logging calls per second, each iteration's topic read back by a consumer afterwards (a row "
                 "delivered every record, or shows FAILED); bytes allocated per record in the sending JVM " + at_first
                 + ", the read-back consumer's own allocation taken off",
-                '[cols="<2,<2,<4,<2,<3,' + ",".join([">2"] * len(threads)) + ',>1",options="header"]', "|===",
+                '[cols="<2,<2,<4,<2,<3,' + ",".join([">2"] * len(threads_here)) + ',>1",options="header"]', "|===",
                 "|Library |Handler or appender |Producer settings |Format |Mode " + thread_headers + " |B/record"]
         for row, _, _ in kafka_rows:
             cells = [cell(results, failures, row, "thrpt", t,
-                          lambda e, t=t: network_cell(e, deliveries.get(row + ("thrpt", t)))) for t in threads]
+                          lambda e, t=t: network_cell(e, deliveries.get(row + ("thrpt", t)))) for t in threads_here]
             key = row + ("thrpt", first)
             alloc = cell(results, failures, row, "thrpt", first,
                          lambda e: kafka_allocation_cell(e, deliveries.get(key), readbacks.get(key)))
