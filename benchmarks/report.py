@@ -317,10 +317,16 @@ def network_columns(row):
 
 
 def cell(results, failures, row, mode, threads, render):
+    """The figure, or FAILED: a benchmark whose check failed mid-trial keeps the iterations before the failure in
+    its JSON, which are shown beside FAILED but are not its figure."""
     entry = results.get(row + (mode, threads))
+    failed = row + (mode, threads) in failures
+    if entry and failed:
+        count = len(entry["primaryMetric"].get("rawData", [[]])[0])
+        return f"*FAILED* ({render(entry)} in the {count} iteration{'s' if count != 1 else ''} before)"
     if entry:
         return render(entry)
-    if row + (mode, threads) in failures:
+    if failed:
         return "*FAILED*"
     return "-"
 
