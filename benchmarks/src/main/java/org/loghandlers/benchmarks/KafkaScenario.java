@@ -4,9 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.loghandlers.testing.KafkaBroker;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -68,7 +71,7 @@ public abstract class KafkaScenario {
                 : "measurement iteration " + ++measurements;
         try {
             close();
-            long calls = delivery.callsThisIteration();
+            long calls = delivery.callsThisIteration() + readyRecords();
             TopicCount count = TopicCount.read(broker.bootstrapServers(), topic, CONSUME_TIMEOUT);
             System.out.println(KafkaDeliveryCheck.verify(scenario + ", " + which, calls, count));
         } finally {
@@ -103,6 +106,26 @@ public abstract class KafkaScenario {
         try (Admin admin = broker.admin()) {
             admin.deleteTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
         }
+    }
+
+    /** Waits, up to a minute, until the iteration's topic holds {@code records} records. */
+    protected void awaitRecordsInTopic(long records) throws Exception {
+        TopicPartition partition = new TopicPartition(topic, 0);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        try (Admin admin = broker.admin()) {
+            while (admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
+                    .get(30, TimeUnit.SECONDS).offset() < records) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(topic + " did not receive " + records + " records in a minute");
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    /** Workload records the scenario sent before the measurement to have its sender ready; counted as calls. */
+    protected long readyRecords() {
+        return 0;
     }
 
     /** Starts the handler or appender sending to {@code topic} at {@code bootstrapServers}. */

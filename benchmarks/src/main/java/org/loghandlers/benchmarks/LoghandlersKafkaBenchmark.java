@@ -1,5 +1,6 @@
 package org.loghandlers.benchmarks;
 
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import org.loghandlers.handlers.KafkaHandler;
@@ -30,11 +31,17 @@ public class LoghandlersKafkaBenchmark extends KafkaScenario {
     private Logger logger;
 
     @Override
-    protected void open(String bootstrapServers, String topic) {
+    protected void open(String bootstrapServers, String topic) throws Exception {
         Scenarios.requireLogManagerOf(method());
         handler = new KafkaHandler();
         handler.setBootstrapServers(bootstrapServers);
         handler.setTopic(topic);
+        // A running application's handler knows its topic: one record sent and flushed before the measurement has
+        // the producer started and the topic's metadata fetched, as Log4j2's appender starts its producer in setup.
+        LogRecord ready = new LogRecord(java.util.logging.Level.INFO, Workload.MESSAGE);
+        ready.setLoggerName(Workload.LOGGER_NAME);
+        handler.publish(ready);
+        awaitRecordsInTopic(readyRecords());
         switch (mode) {
             case "direct":
                 logger = WorkloadLogger.attach(handler);
@@ -47,6 +54,11 @@ public class LoghandlersKafkaBenchmark extends KafkaScenario {
                 throw new IllegalArgumentException("mode: '" + mode + "' is not a scenario; expected direct or"
                         + " queued");
         }
+    }
+
+    @Override
+    protected long readyRecords() {
+        return 1;
     }
 
     @Override
