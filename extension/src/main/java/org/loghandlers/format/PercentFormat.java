@@ -103,11 +103,16 @@ final class PercentFormat {
     private final String pattern;
     private final Segment[] segments;
     private final Set<RecordAttribute> used;
+    /** Asked of every record a queue takes, so answered once. */
+    private final boolean callerLocation;
 
     private PercentFormat(String pattern, Segment[] segments, Set<RecordAttribute> used) {
         this.pattern = pattern;
         this.segments = segments;
         this.used = used;
+        this.callerLocation = used.contains(RecordAttribute.PATHNAME) || used.contains(RecordAttribute.FILENAME)
+                || used.contains(RecordAttribute.MODULE) || used.contains(RecordAttribute.FUNCNAME)
+                || used.contains(RecordAttribute.LINENO);
     }
 
     String pattern() {
@@ -120,8 +125,7 @@ final class PercentFormat {
 
     /** Whether any attribute this format prints comes from the caller's location. */
     boolean usesCallerLocation() {
-        return uses(RecordAttribute.PATHNAME) || uses(RecordAttribute.FILENAME) || uses(RecordAttribute.MODULE)
-                || uses(RecordAttribute.FUNCNAME) || uses(RecordAttribute.LINENO);
+        return callerLocation;
     }
 
     void append(StringBuilder out, RecordFields fields) {

@@ -234,6 +234,9 @@ public final class QueueListener implements AutoCloseable {
             queue.countDelivered(1);
             return;
         }
+        // Waiting for an eighth of the ring to be free, not for one slot, keeps the waiting producers a stretch of
+        // slots away from the consumer instead of on the cache lines it has just freed.
+        int room = Math.max(1, queue.capacity() / 8);
         for (int attempt = 1; ; attempt++) {
             int now = state;
             if (now == STOPPED) {
@@ -251,7 +254,7 @@ public final class QueueListener implements AutoCloseable {
             } else {
                 LockSupport.parkNanos(this, PARK_NANOS_WHILE_FULL);
             }
-            if (queue.offer(original, message, thrown, callerLocation, mdc)) {
+            if (queue.hasRoom(room) && queue.offer(original, message, thrown, callerLocation, mdc)) {
                 afterOffer(queue);
                 return;
             }
@@ -322,6 +325,7 @@ public final class QueueListener implements AutoCloseable {
         try {
             RecordQueue queue = source.queue();
             while (state == RUNNING) {
+                queue.noteSize();
                 int taken = deliverUpTo(queue, BATCH_LIMIT, false);
                 if (taken > 0) {
                     flushHandlers();

@@ -15,7 +15,8 @@ package org.loghandlers.handlers;
  * @param delivered     records handed to the target handlers
  * @param dropped       records dropped by the overflow policy
  * @param queued        records waiting in the queue now
- * @param highWaterMark the most records the queue has held at once
+ * @param highWaterMark the most records the queue was seen holding at once: looked at when the consumer starts a
+ *                      batch and when a logging thread finds the queue full
  */
 public record QueueStatistics(String name, int capacity, long accepted, long delivered, long dropped, int queued,
                               int highWaterMark) {

@@ -87,7 +87,7 @@ final class RecordQueue {
         while (true) {
             position = nextClaim.get();
             int slot = (int) position & mask;
-            long sequence = sequences.get(slot);
+            long sequence = sequences.getAcquire(slot);
             if (sequence == position) {
                 PreparedRecord present = records[slot];
                 PreparedRecord made = present == null ? new PreparedRecord() : null;
@@ -100,20 +100,28 @@ final class RecordQueue {
                     break;
                 }
             } else if (sequence < position) {
+                noteSize(capacity);
                 return false;
             }
         }
         try {
             record.fill(original, message, thrown, callerLocation, mdc);
         } finally {
-            sequences.set((int) position & mask, position + 1);
+            sequences.setRelease((int) position & mask, position + 1);
         }
-        recordSize();
         return true;
     }
 
-    private void recordSize() {
-        int size = size();
+    /**
+     * Raises the high-water mark to the queue's size now. It is looked at when the consumer starts a batch and when a
+     * producer finds the queue full, not at every record: reading the consumer's position on every offer would cost
+     * each logging call a cache miss.
+     */
+    void noteSize() {
+        noteSize(size());
+    }
+
+    private void noteSize(int size) {
         int mark = highWaterMark.get();
         while (size > mark && !highWaterMark.compareAndSet(mark, size)) {
             mark = highWaterMark.get();
@@ -128,7 +136,7 @@ final class RecordQueue {
         while (true) {
             long position = nextTake.get();
             int slot = (int) position & mask;
-            long sequence = sequences.get(slot);
+            long sequence = sequences.getAcquire(slot);
             if (sequence != position + 1) {
                 if (sequence < position + 1) {
                     return null;
@@ -144,7 +152,7 @@ final class RecordQueue {
             }
             PreparedRecord taken = records[slot];
             records[slot] = replacement;
-            sequences.set(slot, position + capacity);
+            sequences.setRelease(slot, position + capacity);
             return taken;
         }
     }
@@ -171,7 +179,7 @@ final class RecordQueue {
         while (true) {
             long position = nextTake.get();
             int slot = (int) position & mask;
-            long sequence = sequences.get(slot);
+            long sequence = sequences.getAcquire(slot);
             if (sequence != position + 1) {
                 if (sequence < position + 1) {
                     return false;
@@ -180,11 +188,16 @@ final class RecordQueue {
             }
             if (nextTake.compareAndSet(position, position + 1)) {
                 records[slot].clear();
-                sequences.set(slot, position + capacity);
+                sequences.setRelease(slot, position + capacity);
                 countDropped();
                 return true;
             }
         }
+    }
+
+    /** Whether at least {@code slots} slots are free. */
+    boolean hasRoom(int slots) {
+        return nextClaim.get() - nextTake.get() <= capacity - slots;
     }
 
     boolean isEmpty() {
