@@ -3,11 +3,9 @@ package org.loghandlers.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.logging.Logger;
 
 import org.loghandlers.handlers.FileHandler;
 import org.loghandlers.handlers.RotatingFileHandler;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -25,7 +23,7 @@ import org.openjdk.jmh.annotations.State;
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = Workload.JDK_LOG_MANAGER)
-public class LoghandlersBenchmark extends FileScenario {
+public class LoghandlersBenchmark extends OursUnderBothLogManagers {
 
     static final long MAX_BYTES = 10L * 1024 * 1024;
 
@@ -36,7 +34,6 @@ public class LoghandlersBenchmark extends FileScenario {
     public String flush;
 
     private FileHandler file;
-    private Logger logger;
     private long rotations;
 
     @Override
@@ -65,18 +62,5 @@ public class LoghandlersBenchmark extends FileScenario {
     protected void close() {
         WorkloadLogger.detach(logger, file);
         file.close();
-    }
-
-    @Benchmark
-    public void underJdkLogManager(Producer producer) {
-        logger.info(Workload.MESSAGE);
-        producer.called();
-    }
-
-    @Benchmark
-    @Fork(value = 1, jvmArgsAppend = Workload.JBOSS_LOG_MANAGER)
-    public void underJbossLogManager(Producer producer) {
-        logger.info(Workload.MESSAGE);
-        producer.called();
     }
 }

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.loghandlers.cdi.LogHandlersExtension;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
@@ -35,14 +34,13 @@ import org.openjdk.jmh.annotations.State;
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = Workload.JDK_LOG_MANAGER)
-public class LoghandlersCdiDefaultsBenchmark extends FileScenario {
+public class LoghandlersCdiDefaultsBenchmark extends OursUnderBothLogManagers {
 
     private static final AtomicInteger DEPLOYMENTS = new AtomicInteger();
 
     private Path classes;
     private URLClassLoader loader;
     private WeldContainer container;
-    private Logger logger;
 
     @Override
     protected void open(Path directory) throws IOException {
@@ -96,19 +94,6 @@ public class LoghandlersCdiDefaultsBenchmark extends FileScenario {
         } finally {
             new DeliveryCheck("classes", classes).deleteDirectory();
         }
-    }
-
-    @Benchmark
-    public void underJdkLogManager(Producer producer) {
-        logger.info(Workload.MESSAGE);
-        producer.called();
-    }
-
-    @Benchmark
-    @Fork(value = 1, jvmArgsAppend = Workload.JBOSS_LOG_MANAGER)
-    public void underJbossLogManager(Producer producer) {
-        logger.info(Workload.MESSAGE);
-        producer.called();
     }
 
     /** Weld SE needs at least one bean class; the application's code would be here. */

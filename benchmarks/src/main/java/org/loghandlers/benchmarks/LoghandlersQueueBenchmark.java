@@ -1,12 +1,10 @@
 package org.loghandlers.benchmarks;
 
 import java.nio.file.Path;
-import java.util.logging.Logger;
 
 import org.loghandlers.format.PythonFormatter;
 import org.loghandlers.handlers.FileHandler;
 import org.loghandlers.handlers.QueueHandler;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
@@ -20,11 +18,10 @@ import org.openjdk.jmh.annotations.State;
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = Workload.JDK_LOG_MANAGER)
-public class LoghandlersQueueBenchmark extends FileScenario {
+public class LoghandlersQueueBenchmark extends OursUnderBothLogManagers {
 
     private FileHandler file;
     private QueueHandler queue;
-    private Logger logger;
 
     @Override
     protected void open(Path directory) {
@@ -40,18 +37,5 @@ public class LoghandlersQueueBenchmark extends FileScenario {
         WorkloadLogger.detach(logger, queue);
         queue.close();
         file.close();
-    }
-
-    @Benchmark
-    public void underJdkLogManager(Producer producer) {
-        logger.info(Workload.MESSAGE);
-        producer.called();
-    }
-
-    @Benchmark
-    @Fork(value = 1, jvmArgsAppend = Workload.JBOSS_LOG_MANAGER)
-    public void underJbossLogManager(Producer producer) {
-        logger.info(Workload.MESSAGE);
-        producer.called();
     }
 }
