@@ -324,26 +324,40 @@ public final class QueueListener implements AutoCloseable {
         boolean handedOver = false;
         try {
             RecordQueue queue = source.queue();
+            int inBatch = 0;
             while (state == RUNNING) {
-                queue.noteSize();
-                int taken = deliverUpTo(queue, BATCH_LIMIT, false);
-                if (taken > 0) {
+                if (inBatch == 0) {
+                    queue.noteSize();
+                }
+                int taken = deliverUpTo(queue, BATCH_LIMIT - inBatch, false);
+                inBatch += taken;
+                // A batch ends when the queue is empty or the limit is reached, not where a logging thread is still
+                // filling the next slot: that would be a flush (a write to the file) every few records.
+                boolean empty = queue.isEmpty();
+                if (inBatch > 0 && (empty || inBatch >= BATCH_LIMIT)) {
                     flushHandlers();
+                    inBatch = 0;
                 }
                 long left = next == null ? 0 : sliceEnd - System.nanoTime();
                 if (next != null && left <= 0) {
+                    if (inBatch > 0) {
+                        flushHandlers();
+                    }
                     handedOver = handOver(next);
                     return;
                 }
-                if (taken < BATCH_LIMIT) {
-                    if (queue.isEmpty()) {
-                        reportDrops(queue);
-                        parkUntilOffered(queue, left);
-                    } else if (taken == 0) {
+                if (!empty) {
+                    if (taken == 0) {
                         // A producer has claimed the next slot and is filling it.
                         Thread.onSpinWait();
                     }
+                    continue;
                 }
+                reportDrops(queue);
+                parkUntilOffered(queue, left);
+            }
+            if (inBatch > 0) {
+                flushHandlers();
             }
         } finally {
             if (!handedOver) {
