@@ -217,7 +217,7 @@ final class PercentFormat {
                 throw invalid(pattern, "'" + spec + "' needs an integer but " + name + " is a float");
             }
             if (literal.length() > 0) {
-                segments.add(literalSegment(literal.toString()));
+                segments.add(Segment.literal(literal.toString()));
                 literal.setLength(0);
             }
             used.add(attribute);
@@ -225,13 +225,9 @@ final class PercentFormat {
             segments.add(Segment.conversion(attribute, converter));
         }
         if (literal.length() > 0) {
-            segments.add(literalSegment(literal.toString()));
+            segments.add(Segment.literal(literal.toString()));
         }
         return new PercentFormat(pattern, segments.toArray(new Segment[0]), used);
-    }
-
-    private static Segment literalSegment(String text) {
-        return Segment.literal(text);
     }
 
     private static int parseCount(String pattern, int from, int to) {

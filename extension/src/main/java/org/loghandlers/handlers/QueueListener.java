@@ -53,7 +53,7 @@ public final class QueueListener implements AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     /** After the stop, the one consumer is whoever holds this lock. */
     private final ReentrantLock afterStop = new ReentrantLock();
-    /** The record last delivered, swapped into the queue at the next take; only the consumer touches it. */
+    /** The record each queued one is copied into for its delivery; only the consumer touches it. */
     private PreparedRecord spare;
 
     private volatile Handler[] handlers = NO_HANDLERS;
@@ -422,38 +422,50 @@ public final class QueueListener implements AutoCloseable {
     }
 
     /**
-     * Takes up to {@code limit} records off the queue in order, each swapped for the record delivered before it, and
-     * delivers them; returns how many were taken. A handler that logs while it is given one of ours re-enters here on
-     * the same thread; that nested take gets a fresh record to swap in, since the one in {@link #spare} is in use.
+     * Takes up to {@code limit} records off the queue in order and delivers them; returns how many were taken. Each
+     * is copied out of its slot into {@link #spare}, and the slot freed, before it is delivered: the queue then holds
+     * as many records besides the one being delivered as its capacity says, as Python's does, and the consumer never
+     * writes to the ring's array. A handler that logs while it is given one of ours may re-enter here on the same
+     * thread (after the stop); the nested call copies into a record of its own, since {@link #spare} is in use.
      *
      * @param waitForClaimed wait out a producer filling the oldest slot (after the stop, nothing else would take it)
      */
     private int deliverUpTo(RecordQueue queue, int limit, boolean waitForClaimed) {
         int taken = 0;
         int delivered = 0;
+        PreparedRecord copy = spare != null ? spare : new PreparedRecord();
+        spare = null;
         try {
             while (taken < limit) {
-                PreparedRecord replacement = spare != null ? spare : new PreparedRecord();
-                spare = null;
-                PreparedRecord record = waitForClaimed ? queue.poll(replacement) : queue.take(replacement);
-                if (record == null) {
-                    spare = replacement;
+                long position = waitForClaimed ? queue.claimWaiting() : queue.claim();
+                if (position < 0) {
                     break;
                 }
                 taken++;
+                PreparedRecord queued = queue.recordAt(position);
+                boolean filled = queued.isFilled();
                 try {
-                    if (record.isFilled()) {
-                        deliver(record);
-                        delivered++;
-                    } else {
-                        queue.countDropped();
+                    if (filled) {
+                        copy.fill(queued, queued.getMessage(), queued.getThrown(), queued.hasCallerLocation(),
+                                queued.getCapturedMdc());
                     }
                 } finally {
-                    record.clear();
-                    spare = record;
+                    queued.clear();
+                    queue.free(position);
+                }
+                if (!filled) {
+                    queue.countDropped();
+                    continue;
+                }
+                try {
+                    deliver(copy);
+                    delivered++;
+                } finally {
+                    copy.clear();
                 }
             }
         } finally {
+            spare = copy;
             if (delivered > 0) {
                 queue.countDelivered(delivered);
             }

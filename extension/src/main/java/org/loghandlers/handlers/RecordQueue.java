@@ -11,8 +11,8 @@ import java.util.logging.LogRecord;
 /**
  * The bounded ring between a {@link QueueHandler} and its {@link QueueListener}, with the counters behind
  * {@link QueueStatistics}. Its slots hold reusable {@link PreparedRecord}s: a logging thread claims a slot and fills
- * its record in place, the consumer takes the record out by swapping in the one it delivered before, so after the
- * ring's first lap queueing a record allocates nothing.
+ * its record in place, the consumer delivers the record where it lies and then frees the slot, so after the ring's
+ * first lap queueing a record allocates nothing, and the array of records is no longer written to.
  *
  * <p>The protocol is Dmitry Vyukov's bounded queue, as LMAX's Disruptor also uses it: each slot has a sequence that
  * says whose turn it is. A producer may fill the slot of position {@code p} when its sequence is {@code p}, and
@@ -129,17 +129,18 @@ final class RecordQueue {
     }
 
     /**
-     * Takes the oldest record if one is published, leaving {@code replacement} in its slot for a later producer;
-     * null if none is. Only the consumer (the listener, or whoever delivers after its stop) calls this.
+     * Claims the oldest published record for the consumer, which delivers it where it lies and then gives the slot
+     * back with {@link #free}; returns its position, or -1 if none is published. Only the consumer (the listener, or
+     * whoever delivers after its stop) calls this.
      */
-    PreparedRecord take(PreparedRecord replacement) {
+    long claim() {
         while (true) {
             long position = nextTake.get();
             int slot = (int) position & mask;
             long sequence = sequences.getAcquire(slot);
             if (sequence != position + 1) {
                 if (sequence < position + 1) {
-                    return null;
+                    return -1;
                 }
                 continue;
             }
@@ -150,25 +151,32 @@ final class RecordQueue {
             } else {
                 nextTake.lazySet(position + 1);
             }
-            PreparedRecord taken = records[slot];
-            records[slot] = replacement;
-            sequences.setRelease(slot, position + capacity);
-            return taken;
+            return position;
         }
     }
 
     /**
-     * As {@link #take}, but waits out a producer that has claimed the oldest slot and not yet published it: null
-     * only when the queue is empty.
+     * As {@link #claim}, but waits out a producer that has claimed the oldest slot and not yet published it: -1 only
+     * when the queue is empty.
      */
-    PreparedRecord poll(PreparedRecord replacement) {
+    long claimWaiting() {
         while (true) {
-            PreparedRecord taken = take(replacement);
-            if (taken != null || isEmpty()) {
-                return taken;
+            long position = claim();
+            if (position >= 0 || isEmpty()) {
+                return position;
             }
             Thread.onSpinWait();
         }
+    }
+
+    /** The record at a position {@link #claim} returned. */
+    PreparedRecord recordAt(long position) {
+        return records[(int) position & mask];
+    }
+
+    /** Gives the slot of a claimed position back to the producers, once its record is delivered and cleared. */
+    void free(long position) {
+        sequences.setRelease((int) position & mask, position + capacity);
     }
 
     /**
