@@ -331,7 +331,7 @@ def cell(results, failures, row, mode, threads, render):
     return "-"
 
 
-def render(results_dir, label, note=None):
+def render(results_dir, label, note=None, begin=BEGIN, end=END):
     results = load_results(results_dir)
     failures = load_failures(results_dir)
     threads = sorted({key[4] for key in list(results) + list(failures) if key[4] is not None})
@@ -347,7 +347,7 @@ def render(results_dir, label, note=None):
         with open(env_path, encoding="utf-8") as f:
             env = f.read().strip()
 
-    out = [BEGIN, f"=== {label}", ""]
+    out = [begin, f"=== {label}", ""]
     if note:
         out += [note, ""]
     if env:
@@ -421,7 +421,7 @@ def render(results_dir, label, note=None):
             described = "".join(f" {k}={v}" for k, v in params)
             out.append(f"* `{name}`{described} flush={flush or '-'} {mode} {t} thread(s): `{reason}`")
         out.append("")
-    out.append(END)
+    out.append(end)
     return "\n".join(out) + "\n"
 
 
@@ -431,12 +431,15 @@ def main():
     parser.add_argument("--label", default="Results", help="the section's title")
     parser.add_argument("--note", help="a paragraph to put under the title (what kind of run this was)")
     parser.add_argument("--doc", help="the AsciiDoc page to update; without it the section is printed")
+    parser.add_argument("--section", default="results",
+                        help="the name in the page's '// NAME:begin' and '// NAME:end' lines (default: results)")
     args = parser.parse_args()
-    section = render(args.results, args.label, args.note)
+    begin, end = f"// {args.section}:begin", f"// {args.section}:end"
+    section = render(args.results, args.label, args.note, begin, end)
     if not args.doc:
         sys.stdout.write(section)
         return
-    replace_section(args.doc, BEGIN, END, section, "report.py")
+    replace_section(args.doc, begin, end, section, "report.py")
 
 
 def replace_section(doc, begin, end, section, tool):

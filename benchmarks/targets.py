@@ -166,14 +166,14 @@ def file_rows(run, threads=1):
     return rows
 
 
-def render(results_dir):
+def render(results_dir, begin=BEGIN, end=END):
     run = Run(results_dir)
     threads = sorted({key[4] for key in run.results if key[4] is not None})
     rows = queue_rows(run) + [loss_row(run, threads)] + allocation_rows(run) + latency_rows(run) + file_rows(run)
-    out = [BEGIN, '[cols="3,3,3,1",options="header"]', "|===", "|Target |Measured |Beside it, same run |Met?", ""]
+    out = [begin, '[cols="3,3,3,1",options="header"]', "|===", "|Target |Measured |Beside it, same run |Met?", ""]
     for row in rows:
         out += ["|" + row[0], "|" + row[1], "|" + row[2], "|" + row[3], ""]
-    out += ["|===", END]
+    out += ["|===", end]
     return "\n".join(out) + "\n"
 
 
@@ -181,12 +181,15 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--results", required=True, help="a run.sh results directory")
     parser.add_argument("--doc", help="the AsciiDoc page to update; without it the table is printed")
+    parser.add_argument("--section", default="targets",
+                        help="the name in the page's '// NAME:begin' and '// NAME:end' lines (default: targets)")
     args = parser.parse_args()
-    table = render(args.results)
+    begin, end = f"// {args.section}:begin", f"// {args.section}:end"
+    table = render(args.results, begin, end)
     if not args.doc:
         sys.stdout.write(table)
         return
-    report.replace_section(args.doc, BEGIN, END, table, "targets.py")
+    report.replace_section(args.doc, begin, end, table, "targets.py")
 
 if __name__ == "__main__":
     main()
