@@ -133,6 +133,13 @@ public final class ConfigValidator {
                         + "; accepted: " + String.join(", ", accepted) + Suggestions.didYouMean(name, accepted)));
             }
         }
+        if (handlerClass != null) {
+            HandlerTypes.requiredOptions(handlerClass).forEach((option, expected) -> {
+                if (spec.option(option).isEmpty()) {
+                    problems.add(new ConfigProblem(spec.key(option), null, expected));
+                }
+            });
+        }
         if (queue && spec.option(CommonOptions.HANDLERS).isEmpty()) {
             problems.add(new ConfigProblem(spec.key(CommonOptions.HANDLERS), null,
                     "a queue needs the names of the handlers its listener passes records to"));

@@ -1,5 +1,6 @@
 package org.loghandlers.config;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +48,41 @@ public final class HandlerTypes {
             HANDLERS + "KafkaHandler", new Requirement("kafka-clients",
                     List.of("org.apache.kafka.clients.producer.KafkaProducer"), "org.apache.kafka:kafka-clients"));
 
+    private static final Map<String, Map<String, String>> REQUIRED_OPTIONS_BY_CLASS = Map.of(
+            HANDLERS + "SmtpHandler", orderedMap(
+                    "fromaddr", "required: the sender's address, such as app@example.com",
+                    "toaddrs", "required: the recipients' addresses, comma-separated"),
+            HANDLERS + "HttpHandler", orderedMap(
+                    "host", "required: the server, host or host:port",
+                    "url", "required: the path requests go to, such as /log"));
+
     /** The type whose handler hands records to a listener that runs on an executor. */
     public static final String QUEUE = "queue";
 
     private HandlerTypes() {
+    }
+
+    /**
+     * The options a handler of {@code handlerClass} (or of a subclass of it) cannot work without, each with what it
+     * takes: without them it could only discard every record, so a configuration that leaves one out fails the
+     * deployment instead.
+     */
+    public static Map<String, String> requiredOptions(Class<?> handlerClass) {
+        for (Class<?> c = handlerClass; c != null; c = c.getSuperclass()) {
+            Map<String, String> required = REQUIRED_OPTIONS_BY_CLASS.get(c.getName());
+            if (required != null) {
+                return required;
+            }
+        }
+        return Map.of();
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     public static List<String> names() {

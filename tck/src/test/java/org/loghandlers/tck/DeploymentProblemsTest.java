@@ -105,6 +105,25 @@ class DeploymentProblemsTest {
     }
 
     @Test
+    void anSmtpOrHttpHandlerWithoutTheOptionsItCannotWorkWithoutFailsTheDeployment() {
+        String message = failureOf("""
+                loghandlers.handler.mail.type=smtp
+                loghandlers.handler.mail.mailhost=127.0.0.1:2525
+                loghandlers.handler.mail.toaddrs=ops@y.test
+                loghandlers.handler.ship.type=http
+                """);
+        for (String expected : List.of(
+                "loghandlers.handler.mail.fromaddr (not set): required: the sender's address, such as"
+                        + " app@example.com",
+                "loghandlers.handler.ship.host (not set): required: the server, host or host:port",
+                "loghandlers.handler.ship.url (not set): required: the path requests go to, such as /log")) {
+            assertTrue(message.contains(expected), () -> "missing: " + expected + "\nin: " + message);
+        }
+        assertFalse(message.contains("mail.toaddrs"), message);
+        assertFalse(LoggerSnapshot.anyLoggerHoldsOurHandlers());
+    }
+
+    @Test
     void handlersPassingRecordsInACycleFailTheDeployment() {
         String message = failureOf("""
                 loghandlers.handler.a.class=org.loghandlers.tck.ForwardingHandler
