@@ -11,8 +11,8 @@ import java.util.logging.LogRecord;
 /**
  * The bounded ring between a {@link QueueHandler} and its {@link QueueListener}, with the counters behind
  * {@link QueueStatistics}. Its slots hold reusable {@link PreparedRecord}s: a logging thread claims a slot and fills
- * its record in place, the consumer delivers the record where it lies and then frees the slot, so after the ring's
- * first lap queueing a record allocates nothing, and the array of records is no longer written to.
+ * its record in place; the consumer copies the record out and frees the slot before it delivers the copy, so after
+ * the ring's first lap queueing a record allocates nothing, and the array of records is no longer written to.
  *
  * <p>The protocol is Dmitry Vyukov's bounded queue, as LMAX's Disruptor also uses it: each slot has a sequence that
  * says whose turn it is. A producer may fill the slot of position {@code p} when its sequence is {@code p}, and
@@ -129,9 +129,9 @@ final class RecordQueue {
     }
 
     /**
-     * Claims the oldest published record for the consumer, which delivers it where it lies and then gives the slot
-     * back with {@link #free}; returns its position, or -1 if none is published. Only the consumer (the listener, or
-     * whoever delivers after its stop) calls this.
+     * Claims the oldest published record for the consumer, which reads it ({@link #recordAt}) and then gives the
+     * slot back with {@link #free}; returns its position, or -1 if none is published. Only the consumer (the
+     * listener, or whoever delivers after its stop) calls this.
      */
     long claim() {
         while (true) {
@@ -174,7 +174,7 @@ final class RecordQueue {
         return records[(int) position & mask];
     }
 
-    /** Gives the slot of a claimed position back to the producers, once its record is delivered and cleared. */
+    /** Gives the slot of a claimed position back to the producers, once its record is copied out and cleared. */
     void free(long position) {
         sequences.setRelease((int) position & mask, position + capacity);
     }
