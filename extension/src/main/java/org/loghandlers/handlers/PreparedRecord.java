@@ -106,10 +106,6 @@ public final class PreparedRecord extends LogRecord implements CapturedRecord {
         return jbossOriginal != null;
     }
 
-    boolean hasCallerLocation() {
-        return callerLocation;
-    }
-
     LogRecord jbossOriginal() {
         return jbossOriginal;
     }
@@ -126,7 +122,14 @@ public final class PreparedRecord extends LogRecord implements CapturedRecord {
                 return copy;
             }
         }
-        return new PreparedRecord(this, getMessage(), getThrown(), callerLocation, mdc);
+        PreparedRecord copy = new PreparedRecord();
+        copy.fillFrom(this);
+        return copy;
+    }
+
+    /** Makes this record a copy of {@code other}, a filled prepared record: what it fixed on the logging thread. */
+    void fillFrom(PreparedRecord other) {
+        fill(other, other.getMessage(), other.getThrown(), other.callerLocation, other.getCapturedMdc());
     }
 
     /**

@@ -446,8 +446,7 @@ public final class QueueListener implements AutoCloseable {
                 boolean filled = queued.isFilled();
                 try {
                     if (filled) {
-                        copy.fill(queued, queued.getMessage(), queued.getThrown(), queued.hasCallerLocation(),
-                                queued.getCapturedMdc());
+                        copy.fillFrom(queued);
                     }
                 } finally {
                     queued.clear();
