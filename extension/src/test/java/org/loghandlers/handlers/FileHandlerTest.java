@@ -222,4 +222,30 @@ class FileHandlerTest {
         assertEquals("after", written.get(written.size() - 1));
         assertEquals(1, errors.count(), errors.reports().toString());
     }
+
+    @Test
+    void recreatesItsFileWhenDeletedWhileAQueueListenerFeedsItInBatches() throws Exception {
+        Path file = dir.resolve("batched.log");
+        FileHandler handler = new FileHandler(file.toString());
+        CountingErrorManager errors = new CountingErrorManager();
+        handler.setErrorManager(errors);
+        handler.handleInBatch(record("before"));
+        handler.flush();
+        Files.delete(file);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int i = 0;
+        while (!Files.exists(file) && System.nanoTime() < deadline) {
+            handler.handleInBatch(record("probe " + i++));
+            handler.handleInBatch(record("probe " + i++));
+            handler.flush();
+            Thread.sleep(50);
+        }
+        handler.handleInBatch(record("after"));
+        handler.flush();
+        handler.close();
+        assertTrue(Files.exists(file), "the file was not recreated");
+        List<String> written = lines(file);
+        assertEquals("after", written.get(written.size() - 1));
+        assertEquals(1, errors.count(), errors.reports().toString());
+    }
 }
