@@ -142,7 +142,7 @@ final class EncodedRecord {
 
     private CharsetEncoder encoderFor(Charset charset) {
         CharsetEncoder current = encoder;
-        if (current == null || current.charset() != charset && !current.charset().equals(charset)) {
+        if (current == null || !current.charset().equals(charset)) {
             current = charset.newEncoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);

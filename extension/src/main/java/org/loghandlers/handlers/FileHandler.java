@@ -30,11 +30,6 @@ public class FileHandler extends StreamHandler {
     private boolean opened;
     private LogFile file;
     private long nextVanishCheck;
-    /**
-     * Whether the current batch of a queue listener had the vanished-file check (at most once a second, so its clock
-     * reading is done once a batch rather than once a record).
-     */
-    private boolean vanishCheckedThisBatch;
 
     /**
      * A handler to be configured through its setters, starting from what the JDK's {@code logging.properties} sets
@@ -151,10 +146,8 @@ public class FileHandler extends StreamHandler {
             writeOutage.lost(describe() + ": cannot open " + path, null, ErrorManager.OPEN_FAILURE);
             return;
         }
-        boolean inBatch = isWritingBatch();
-        if (!inBatch || !vanishCheckedThisBatch) {
+        if (startsBatchOrStandsAlone()) {
             checkVanished();
-            vanishCheckedThisBatch = inBatch;
         }
         writeRecord(encoded, length);
     }
@@ -236,10 +229,8 @@ public class FileHandler extends StreamHandler {
         }
     }
 
-    /** A flush ends a queue listener's batch: the first record of the next one looks at the clock again. */
     @Override
     protected void flushQuietly() {
-        vanishCheckedThisBatch = false;
         if (file == null) {
             return;
         }

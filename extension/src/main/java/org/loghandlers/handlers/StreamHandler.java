@@ -38,6 +38,8 @@ public class StreamHandler extends Handler implements BatchTarget {
     private volatile boolean closed;
     /** Set under {@link #lock} while a queue listener writes a record of a batch it flushes at its end. */
     private boolean writingBatch;
+    /** Set under {@link #lock} once a record of the current batch is written; a {@link #flush} ends the batch. */
+    private boolean batchUnderway;
 
     /**
      * A handler writing to {@code System.err}, looked up now as Python does, with the options the JDK's
@@ -181,6 +183,7 @@ public class StreamHandler extends Handler implements BatchTarget {
                 if (!closed) {
                     writingBatch = inBatch;
                     emit(record, encoded.bytes(), encoded.length());
+                    batchUnderway = inBatch;
                 }
             } catch (IOException | RuntimeException e) {
                 writeOutage.lost(describe() + ": could not write a record", e, ErrorManager.WRITE_FAILURE);
@@ -201,9 +204,13 @@ public class StreamHandler extends Handler implements BatchTarget {
         return autoFlush && !writingBatch;
     }
 
-    /** Whether the record being written is part of a queue listener's batch; called under {@link #lock}. */
-    final boolean isWritingBatch() {
-        return writingBatch;
+    /**
+     * Whether the record {@link #emit} is writing is the first of a queue listener's batch, or not part of a batch:
+     * where a check that is enough once a batch (has the file gone, is it still the same file) is made. Called under
+     * {@link #lock}.
+     */
+    final boolean startsBatchOrStandsAlone() {
+        return !writingBatch || !batchUnderway;
     }
 
     /**
@@ -240,6 +247,7 @@ public class StreamHandler extends Handler implements BatchTarget {
     public void flush() {
         lock.lock();
         try {
+            batchUnderway = false;
             flushQuietly();
         } finally {
             lock.unlock();

@@ -18,9 +18,6 @@ import org.loghandlers.options.LogManagerProperties;
  */
 public class WatchedFileHandler extends FileHandler {
 
-    /** Whether the identity was checked for the batch being written; guarded by {@link #lock}. */
-    private boolean checkedThisBatch;
-
     /** A handler to be configured through its setters (see {@link FileHandler#FileHandler()}). */
     public WatchedFileHandler() {
         super((Void) null);
@@ -39,19 +36,10 @@ public class WatchedFileHandler extends FileHandler {
 
     @Override
     protected void emit(LogRecord record, byte[] encoded, int length) throws IOException {
-        boolean inBatch = isWritingBatch();
-        if (!inBatch || !checkedThisBatch) {
+        if (startsBatchOrStandsAlone()) {
             reopenIfNeeded();
-            checkedThisBatch = inBatch;
         }
         super.emit(record, encoded, length);
-    }
-
-    /** A flush ends a batch: the next batch checks the identity again. */
-    @Override
-    protected void flushQuietly() {
-        checkedThisBatch = false;
-        super.flushQuietly();
     }
 
     /** Reopens the file when the one at the path is no longer the one open; called under {@link #lock}. */
