@@ -8,7 +8,8 @@ import org.loghandlers.format.AppendingFormatter;
  * Whether the handlers behind a queue will print where a record was logged from, so that the queue must find the
  * caller on the logging thread (a stack walk per record) before the record leaves it. Our formatters say which
  * attributes they print; a formatter we cannot inspect, or a handler of another kind without one, is taken to need
- * the caller, to stay correct. Buffering and queue handlers are looked through to their own targets.
+ * the caller, to stay correct. Buffering and queue handlers are looked through to their own targets; a
+ * {@link NullHandler} prints nothing.
  */
 final class CallerLocationNeed {
 
@@ -31,6 +32,9 @@ final class CallerLocationNeed {
     private static boolean needs(Handler target, int depth) {
         if (depth >= MAX_DEPTH) {
             return true;
+        }
+        if (target.getClass() == NullHandler.class) {
+            return false;
         }
         if (target instanceof QueueHandler queue) {
             return queue.capturesCallerLocation(depth + 1);

@@ -38,7 +38,8 @@ final class JBossRecordCopier {
 
     /** Whether {@code record} is an ExtLogRecord of a JBoss LogManager version whose methods we know. */
     static boolean isExtLogRecord(LogRecord record) {
-        return ACCESS.get(record.getClass()) != Access.NONE;
+        Class<?> type = record.getClass();
+        return type != LogRecord.class && type != PreparedRecord.class && ACCESS.get(type) != Access.NONE;
     }
 
     /** The message merged in the record's own style (printf or {@code MessageFormat}). */

@@ -48,8 +48,14 @@ public class QueueHandler extends Handler implements BatchTarget {
     private volatile OverflowPolicy overflowPolicy = OverflowPolicy.BLOCK;
     private volatile String name = "queue";
     private volatile Executor executor;
-    /** Null: decided per record from the handlers behind the queue. */
+    /** Null: decided from the handlers behind the queue. */
     private volatile Boolean callerLocation;
+    /**
+     * Whether the handlers behind the queue print the caller, as last looked at: when the handlers are set, when the
+     * listener starts and each time it starts a batch. A logging call reads this instead of looking at every
+     * handler's formatter, which would read fields on the cache lines the listener writes as it delivers.
+     */
+    private volatile boolean callerNeeded;
     private volatile boolean closed;
     /** Whether a subclass overrides {@link #prepare} or {@link #enqueue}, which then run as in Python. */
     private final boolean hooksOverridden = overridesHooks(getClass());
@@ -183,9 +189,10 @@ public class QueueHandler extends Handler implements BatchTarget {
      * Whether {@link #prepare} resolves the caller's class and method on the logging thread, as Python always does.
      * By default it does so only when a handler behind the queue will print the caller: one whose formatter prints
      * {@code %(pathname)s}, {@code %(filename)s}, {@code %(module)s}, {@code %(funcName)s} or {@code %(lineno)d},
-     * a JSON formatter, or a formatter that cannot be inspected. Set it to force the choice: false saves a stack walk
-     * per record (the copies then carry no caller; a JBoss record keeps one that was already resolved), true always
-     * takes it.
+     * a JSON formatter, or a formatter that cannot be inspected. The handlers are looked at when they are set, when
+     * the listener starts and each time it starts a batch, so a formatter changed on a handler behind a running queue
+     * counts from the listener's next batch. Set it to force the choice: false saves a stack walk per record (the
+     * copies then carry no caller; a JBoss record keeps one that was already resolved), true always takes it.
      */
     public void setCallerLocation(boolean callerLocation) {
         this.callerLocation = callerLocation;
@@ -193,12 +200,27 @@ public class QueueHandler extends Handler implements BatchTarget {
 
     /** Whether records are copied with their caller, as set or, by default, as the handlers behind need. */
     public boolean isCallerLocation() {
-        return capturesCallerLocation(0);
+        lookAgainAtCallerNeed();
+        return capturesCallerLocationNow();
     }
 
     boolean capturesCallerLocation(int depth) {
         Boolean chosen = callerLocation;
         return chosen != null ? chosen : CallerLocationNeed.of(listener.handlersInUse(), depth);
+    }
+
+    /** What a logging call follows: the explicit choice, or the handlers' need as last looked at. */
+    private boolean capturesCallerLocationNow() {
+        Boolean chosen = callerLocation;
+        return chosen != null ? chosen : callerNeeded;
+    }
+
+    /** Looks again at whether the handlers behind print the caller; the listener calls this as a batch starts. */
+    void lookAgainAtCallerNeed() {
+        boolean needed = CallerLocationNeed.of(listener.handlersInUse(), 0);
+        if (needed != callerNeeded) {
+            callerNeeded = needed;
+        }
     }
 
     /** The listener that consumes this handler's queue (Python 3.12's {@code QueueHandler.listener}). */
@@ -276,6 +298,9 @@ public class QueueHandler extends Handler implements BatchTarget {
      * thrown.
      */
     private void queueRecord(LogRecord record, Formatter formatter, boolean accept) {
+        if (accept) {
+            startListenerIfConfigured();
+        }
         String message;
         Throwable thrown;
         Map<String, ?> mdc;
@@ -284,23 +309,19 @@ public class QueueHandler extends Handler implements BatchTarget {
             message = RecordSnapshot.message(record, formatter);
             thrown = RecordSnapshot.thrown(record, formatter);
             mdc = RecordSnapshot.mdc(record);
-            callerLocation = capturesCallerLocation(0);
+            callerLocation = capturesCallerLocationNow();
             if (callerLocation) {
                 RecordSnapshot.findCaller(record);
             }
         } catch (RuntimeException e) {
             if (!accept) {
-                queue().countDropped();
+                queue().dropUnqueued();
             }
             reportError(describe() + ": could not prepare a record of logger " + record.getLoggerName(), e,
                     ErrorManager.FORMAT_FAILURE);
             return;
         }
         RecordQueue target = queue();
-        if (accept) {
-            startListenerIfConfigured();
-            target.countAccepted();
-        }
         try {
             listener.offer(target, record, message, thrown, callerLocation, mdc);
         } catch (RuntimeException e) {
@@ -318,9 +339,8 @@ public class QueueHandler extends Handler implements BatchTarget {
                     ErrorManager.FORMAT_FAILURE);
             return;
         }
-        RecordQueue target = queue();
+        queue();
         startListenerIfConfigured();
-        target.countAccepted();
         try {
             enqueue(prepared);
         } catch (RuntimeException e) {

@@ -49,12 +49,10 @@ public final class QueueListener implements AutoCloseable {
     private final QueueHandler source;
     private final Object lifecycle = new Object();
     private final AtomicBoolean loopClaimed = new AtomicBoolean();
-    private final AtomicBoolean consumerParked = new AtomicBoolean();
+    private final ConsumerParking parking = new ConsumerParking();
     private final CountDownLatch finished = new CountDownLatch(1);
     /** After the stop, the one consumer is whoever holds this lock. */
     private final ReentrantLock afterStop = new ReentrantLock();
-    /** The record each queued one is copied into for its delivery; only the consumer touches it. */
-    private PreparedRecord spare;
 
     private volatile Handler[] handlers = NO_HANDLERS;
     private volatile boolean respectHandlerLevel;
@@ -77,6 +75,7 @@ public final class QueueListener implements AutoCloseable {
             }
         }
         this.handlers = copy;
+        source.lookAgainAtCallerNeed();
     }
 
     public Handler[] getHandlers() {
@@ -121,6 +120,7 @@ public final class QueueListener implements AutoCloseable {
                         + (state == RUNNING ? "is already started" : "has been stopped and cannot be restarted"));
             }
             source.queue();
+            source.lookAgainAtCallerNeed();
             state = RUNNING;
             try {
                 if (executor == null) {
@@ -212,7 +212,7 @@ public final class QueueListener implements AutoCloseable {
                 offerWaiting(queue, original, message, thrown, callerLocation, mdc);
                 break;
             case DROP_NEWEST:
-                queue.countDropped();
+                queue.dropUnqueued();
                 if (state == NEW) {
                     reportUnstartedOverflow();
                 }
@@ -231,7 +231,7 @@ public final class QueueListener implements AutoCloseable {
             // A handler logging back into its own full queue would wait for itself: it is the consumer, so it
             // delivers the record now instead.
             deliver(new PreparedRecord(original, message, thrown, callerLocation, mdc));
-            queue.countDelivered(1);
+            queue.deliveredUnqueued();
             return;
         }
         // Waiting for an eighth of the ring to be free, not for one slot, keeps the waiting producers a stretch of
@@ -245,7 +245,7 @@ public final class QueueListener implements AutoCloseable {
             }
             if (now == NEW) {
                 // Nothing will ever make room: fail like Python's put_nowait on a full queue.
-                queue.countDropped();
+                queue.dropUnqueued();
                 reportUnstartedOverflow();
                 return;
             }
@@ -274,9 +274,7 @@ public final class QueueListener implements AutoCloseable {
     }
 
     private void afterOffer(RecordQueue queue) {
-        if (consumerParked.get() && consumerParked.compareAndSet(true, false)) {
-            LockSupport.unpark(consumer);
-        }
+        parking.wake(consumer);
         if (state == STOPPED) {
             // The consumer may have taken its last look before this record arrived.
             afterStop.lock();
@@ -293,7 +291,7 @@ public final class QueueListener implements AutoCloseable {
         try {
             drainDirectly(queue);
             deliver(record);
-            queue.countDelivered(1);
+            queue.deliveredUnqueued();
             flushHandlers();
         } finally {
             afterStop.unlock();
@@ -324,12 +322,14 @@ public final class QueueListener implements AutoCloseable {
         boolean handedOver = false;
         try {
             RecordQueue queue = source.queue();
+            PreparedRecord copy = new PreparedRecord();
             int inBatch = 0;
             while (state == RUNNING) {
                 if (inBatch == 0) {
                     queue.noteSize();
+                    source.lookAgainAtCallerNeed();
                 }
-                int taken = deliverUpTo(queue, BATCH_LIMIT - inBatch, false);
+                int taken = deliverUpTo(queue, BATCH_LIMIT - inBatch, false, copy);
                 inBatch += taken;
                 // A batch ends when the queue is empty or the limit is reached, not where a logging thread is still
                 // filling the next slot: that would be a flush (a write to the file) every few records.
@@ -388,7 +388,7 @@ public final class QueueListener implements AutoCloseable {
 
     /** Parks until a producer wakes it, or for at most {@code maxNanos} (0: no limit). */
     private void parkUntilOffered(RecordQueue queue, long maxNanos) {
-        consumerParked.set(true);
+        parking.parking();
         if (queue.isEmpty() && state == RUNNING) {
             if (maxNanos > 0) {
                 LockSupport.parkNanos(this, maxNanos);
@@ -396,7 +396,7 @@ public final class QueueListener implements AutoCloseable {
                 LockSupport.park(this);
             }
         }
-        consumerParked.set(false);
+        parking.running();
     }
 
     private void finishStop() {
@@ -416,25 +416,23 @@ public final class QueueListener implements AutoCloseable {
 
     /** Delivers what is queued; called holding {@link #afterStop}. */
     private void drainDirectly(RecordQueue queue) {
-        if (deliverUpTo(queue, Integer.MAX_VALUE, true) > 0) {
+        if (deliverUpTo(queue, Integer.MAX_VALUE, true, new PreparedRecord()) > 0) {
             flushHandlers();
         }
     }
 
     /**
      * Takes up to {@code limit} records off the queue in order and delivers them; returns how many were taken. Each
-     * is copied out of its slot into {@link #spare}, and the slot freed, before it is delivered: the queue then holds
+     * is copied out of its slot into {@code copy}, and the slot freed, before it is delivered: the queue then holds
      * as many records besides the one being delivered as its capacity says, as Python's does, and the consumer never
-     * writes to the ring's array. A handler that logs while it is given one of ours may re-enter here on the same
-     * thread (after the stop); the nested call copies into a record of its own, since {@link #spare} is in use.
+     * writes to the ring's array. The consumer's loop passes the same record each time; a handler that logs while it
+     * is given one of ours may re-enter here on the same thread (after the stop), and the nested call has its own.
      *
      * @param waitForClaimed wait out a producer filling the oldest slot (after the stop, nothing else would take it)
      */
-    private int deliverUpTo(RecordQueue queue, int limit, boolean waitForClaimed) {
+    private int deliverUpTo(RecordQueue queue, int limit, boolean waitForClaimed, PreparedRecord copy) {
         int taken = 0;
         int delivered = 0;
-        PreparedRecord copy = spare != null ? spare : new PreparedRecord();
-        spare = null;
         try {
             while (taken < limit) {
                 long position = waitForClaimed ? queue.claimWaiting() : queue.claim();
@@ -464,7 +462,6 @@ public final class QueueListener implements AutoCloseable {
                 }
             }
         } finally {
-            spare = copy;
             if (delivered > 0) {
                 queue.countDelivered(delivered);
             }

@@ -37,7 +37,11 @@ final class RecordQueue {
     private final PaddedPosition nextClaim = new PaddedPosition();
     private final PaddedPosition nextTake = new PaddedPosition();
 
-    private final LongAdder accepted = new LongAdder();
+    /**
+     * Records accepted that never took a slot (delivered straight to the handlers, or dropped because the queue was
+     * full); every other accepted record is one claimed position, so counting it costs a logging call nothing more.
+     */
+    private final LongAdder acceptedWithoutSlot = new LongAdder();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicInteger highWaterMark = new AtomicInteger();
 
@@ -72,8 +76,16 @@ final class RecordQueue {
         return capacity;
     }
 
-    void countAccepted() {
-        accepted.increment();
+    /** Counts a record accepted and dropped without taking a slot. */
+    void dropUnqueued() {
+        acceptedWithoutSlot.increment();
+        countDropped();
+    }
+
+    /** Counts a record accepted and delivered without taking a slot. */
+    void deliveredUnqueued() {
+        acceptedWithoutSlot.increment();
+        countDelivered(1);
     }
 
     /**
@@ -246,7 +258,8 @@ final class RecordQueue {
         synchronized (this) {
             droppedNow = dropped;
         }
-        return new QueueStatistics(name, capacity, accepted.sum(), delivered.get(), droppedNow, size(),
+        long accepted = nextClaim.get() + acceptedWithoutSlot.sum();
+        return new QueueStatistics(name, capacity, accepted, delivered.get(), droppedNow, size(),
                 highWaterMark.get());
     }
 
