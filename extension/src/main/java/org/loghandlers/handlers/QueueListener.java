@@ -42,7 +42,8 @@ public final class QueueListener implements AutoCloseable {
 
     private static final int BATCH_LIMIT = 1024;
     private static final int SPINS_BEFORE_PARKING = 64;
-    private static final long PARK_NANOS_WHILE_FULL = 50_000;
+    /** The longest a logging thread waits for room before it looks again by itself, should a wake-up be missed. */
+    private static final long MAX_NANOS_WAITING_FOR_ROOM = 1_000_000;
     private static final long SLICE_NANOS = 1_000_000_000L;
     private static final Handler[] NO_HANDLERS = new Handler[0];
 
@@ -50,6 +51,7 @@ public final class QueueListener implements AutoCloseable {
     private final Object lifecycle = new Object();
     private final AtomicBoolean loopClaimed = new AtomicBoolean();
     private final ConsumerParking parking = new ConsumerParking();
+    private final RoomWait roomWait = new RoomWait();
     private final CountDownLatch finished = new CountDownLatch(1);
     /** After the stop, the one consumer is whoever holds this lock. */
     private final ReentrantLock afterStop = new ReentrantLock();
@@ -234,9 +236,7 @@ public final class QueueListener implements AutoCloseable {
             queue.deliveredUnqueued();
             return;
         }
-        // Waiting for an eighth of the ring to be free, not for one slot, keeps the waiting producers a stretch of
-        // slots away from the consumer instead of on the cache lines it has just freed.
-        int room = Math.max(1, queue.capacity() / 8);
+        int room = roomToWaitFor(queue);
         for (int attempt = 1; ; attempt++) {
             int now = state;
             if (now == STOPPED) {
@@ -252,13 +252,22 @@ public final class QueueListener implements AutoCloseable {
             if (attempt <= SPINS_BEFORE_PARKING) {
                 Thread.onSpinWait();
             } else {
-                LockSupport.parkNanos(this, PARK_NANOS_WHILE_FULL);
+                roomWait.await(queue, room, MAX_NANOS_WAITING_FOR_ROOM);
             }
             if (queue.hasRoom(room) && queue.offer(original, message, thrown, callerLocation, mdc)) {
                 afterOffer(queue);
                 return;
             }
         }
+    }
+
+    /**
+     * How many free slots a logging thread that found the queue full waits for: an eighth of the ring, not one slot,
+     * so that the waiting threads are woken once a stretch and then fill slots away from the cache lines the
+     * consumer has just freed.
+     */
+    private static int roomToWaitFor(RecordQueue queue) {
+        return Math.max(1, queue.capacity() / 8);
     }
 
     private void offerDroppingOldest(RecordQueue queue, LogRecord original, String message, Throwable thrown,
@@ -323,6 +332,7 @@ public final class QueueListener implements AutoCloseable {
         try {
             RecordQueue queue = source.queue();
             PreparedRecord copy = new PreparedRecord();
+            int room = roomToWaitFor(queue);
             int inBatch = 0;
             while (state == RUNNING) {
                 if (inBatch == 0) {
@@ -331,6 +341,7 @@ public final class QueueListener implements AutoCloseable {
                 }
                 int taken = deliverUpTo(queue, BATCH_LIMIT - inBatch, false, copy);
                 inBatch += taken;
+                roomWait.signalIfRoom(queue, room);
                 // A batch ends when the queue is empty or the limit is reached, not where a logging thread is still
                 // filling the next slot: that would be a flush (a write to the file) every few records.
                 boolean empty = queue.isEmpty();
@@ -411,6 +422,7 @@ public final class QueueListener implements AutoCloseable {
         } finally {
             afterStop.unlock();
             finished.countDown();
+            roomWait.signalAll();
         }
     }
 
