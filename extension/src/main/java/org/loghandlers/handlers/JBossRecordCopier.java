@@ -36,15 +36,21 @@ final class JBossRecordCopier {
         return Access.NONE;
     }
 
-    /** Whether {@code record} is an ExtLogRecord of a JBoss LogManager version whose methods we know. */
-    static boolean isExtLogRecord(LogRecord record) {
+    /**
+     * The methods of {@code record}'s class if it is an ExtLogRecord of a version we know, else null: looked up once
+     * a record, then passed to the methods below.
+     */
+    static Access accessOf(LogRecord record) {
         Class<?> type = record.getClass();
-        return type != LogRecord.class && type != PreparedRecord.class && ACCESS.get(type) != Access.NONE;
+        if (type == LogRecord.class || type == PreparedRecord.class) {
+            return null;
+        }
+        Access access = ACCESS.get(type);
+        return access == Access.NONE ? null : access;
     }
 
     /** The message merged in the record's own style (printf or {@code MessageFormat}). */
-    static String formattedMessage(LogRecord record) {
-        Access access = ACCESS.get(record.getClass());
+    static String formattedMessage(Access access, LogRecord record) {
         try {
             return (String) access.formattedMessage.invokeExact(record);
         } catch (Throwable e) {
@@ -53,8 +59,7 @@ final class JBossRecordCopier {
     }
 
     /** The name of the thread that logged, which JBoss captures when it makes the record. */
-    static String threadName(LogRecord record) {
-        Access access = ACCESS.get(record.getClass());
+    static String threadName(Access access, LogRecord record) {
         try {
             return (String) access.threadName.invokeExact(record);
         } catch (Throwable e) {
@@ -62,8 +67,7 @@ final class JBossRecordCopier {
         }
     }
 
-    static String ndc(LogRecord record) {
-        Access access = ACCESS.get(record.getClass());
+    static String ndc(Access access, LogRecord record) {
         try {
             return (String) access.ndc.invokeExact(record);
         } catch (Throwable e) {
@@ -72,8 +76,7 @@ final class JBossRecordCopier {
     }
 
     /** The caller's source file; finds the caller first if JBoss has not yet. */
-    static String sourceFileName(LogRecord record) {
-        Access access = ACCESS.get(record.getClass());
+    static String sourceFileName(Access access, LogRecord record) {
         try {
             return (String) access.sourceFileName.invokeExact(record);
         } catch (Throwable e) {
@@ -81,8 +84,7 @@ final class JBossRecordCopier {
         }
     }
 
-    static int sourceLineNumber(LogRecord record) {
-        Access access = ACCESS.get(record.getClass());
+    static int sourceLineNumber(Access access, LogRecord record) {
         try {
             return (int) access.sourceLineNumber.invokeExact(record);
         } catch (Throwable e) {
@@ -94,8 +96,7 @@ final class JBossRecordCopier {
      * The record's MDC as it is now on the logging thread: the record's own copy if it has one, else the thread's,
      * copied into the record ({@code copyMdc}) unless it is empty; an empty map allocates nothing.
      */
-    static Map<String, ?> mdc(LogRecord record) {
-        Access access = ACCESS.get(record.getClass());
+    static Map<String, ?> mdc(Access access, LogRecord record) {
         try {
             if (access.mdcField == null) {
                 Map<?, ?> copy = (Map<?, ?>) access.mdcCopy.invokeExact(record);
@@ -162,7 +163,7 @@ final class JBossRecordCopier {
     }
 
     /** The ExtLogRecord methods of one record class, adapted to {@code LogRecord} so they are called exactly. */
-    private static final class Access {
+    static final class Access {
 
         static final Access NONE = new Access();
 

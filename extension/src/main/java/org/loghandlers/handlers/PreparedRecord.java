@@ -62,6 +62,7 @@ public final class PreparedRecord extends LogRecord implements CapturedRecord {
         setSourceClassName(callerLocation ? original.getSourceClassName() : null);
         setSourceMethodName(callerLocation ? original.getSourceMethodName() : null);
         this.mdc = mdc;
+        JBossRecordCopier.Access jboss = JBossRecordCopier.accessOf(original);
         if (original instanceof PreparedRecord) {
             PreparedRecord prepared = (PreparedRecord) original;
             threadName = prepared.threadName;
@@ -69,12 +70,12 @@ public final class PreparedRecord extends LogRecord implements CapturedRecord {
             jbossOriginal = prepared.jbossOriginal;
             sourceFileName = callerLocation ? prepared.sourceFileName : null;
             sourceLineNumber = callerLocation ? prepared.sourceLineNumber : -1;
-        } else if (JBossRecordCopier.isExtLogRecord(original)) {
-            threadName = JBossRecordCopier.threadName(original);
-            ndc = JBossRecordCopier.ndc(original);
+        } else if (jboss != null) {
+            threadName = JBossRecordCopier.threadName(jboss, original);
+            ndc = JBossRecordCopier.ndc(jboss, original);
             jbossOriginal = original;
-            sourceFileName = callerLocation ? JBossRecordCopier.sourceFileName(original) : null;
-            sourceLineNumber = callerLocation ? JBossRecordCopier.sourceLineNumber(original) : -1;
+            sourceFileName = callerLocation ? JBossRecordCopier.sourceFileName(jboss, original) : null;
+            sourceLineNumber = callerLocation ? JBossRecordCopier.sourceLineNumber(jboss, original) : -1;
         } else {
             threadName = loggingThreadName(original);
             ndc = null;

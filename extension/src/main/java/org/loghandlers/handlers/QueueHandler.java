@@ -306,9 +306,10 @@ public class QueueHandler extends Handler implements BatchTarget {
         Map<String, ?> mdc;
         boolean callerLocation;
         try {
-            message = RecordSnapshot.message(record, formatter);
+            JBossRecordCopier.Access jboss = JBossRecordCopier.accessOf(record);
+            message = RecordSnapshot.message(record, formatter, jboss);
             thrown = RecordSnapshot.thrown(record, formatter);
-            mdc = RecordSnapshot.mdc(record);
+            mdc = RecordSnapshot.mdc(record, jboss);
             callerLocation = capturesCallerLocationNow();
             if (callerLocation) {
                 RecordSnapshot.findCaller(record);

@@ -21,17 +21,18 @@ final class RecordSnapshot {
 
     /**
      * The queued message: with a {@code formatter}, its full text (Python's rule); without one, the message merged
-     * with its parameters, in the record's own style for a JBoss LogManager record.
+     * with its parameters, in the record's own style for a JBoss LogManager record (whose methods {@code jboss}
+     * holds; null for any other record).
      */
-    static String message(LogRecord record, Formatter formatter) {
+    static String message(LogRecord record, Formatter formatter, JBossRecordCopier.Access jboss) {
         if (formatter != null) {
             return formatter.format(record);
         }
         if (record instanceof PreparedRecord) {
             return record.getMessage();
         }
-        if (JBossRecordCopier.isExtLogRecord(record)) {
-            return JBossRecordCopier.formattedMessage(record);
+        if (jboss != null) {
+            return JBossRecordCopier.formattedMessage(jboss, record);
         }
         return MESSAGE_MERGER.formatMessage(record);
     }
@@ -42,12 +43,12 @@ final class RecordSnapshot {
     }
 
     /** The MDC as it is now: a JBoss LogManager record's, or what a prepared record captured; else empty. */
-    static Map<String, ?> mdc(LogRecord record) {
+    static Map<String, ?> mdc(LogRecord record, JBossRecordCopier.Access jboss) {
         if (record instanceof CapturedRecord) {
             return ((CapturedRecord) record).getCapturedMdc();
         }
-        if (JBossRecordCopier.isExtLogRecord(record)) {
-            return JBossRecordCopier.mdc(record);
+        if (jboss != null) {
+            return JBossRecordCopier.mdc(jboss, record);
         }
         return Map.of();
     }
@@ -62,8 +63,9 @@ final class RecordSnapshot {
      * or an {@code ExtLogRecord} for a JBoss LogManager record. The queue's ring records are filled the same way.
      */
     static LogRecord of(LogRecord record, Formatter formatter, boolean callerLocation) {
-        String message = message(record, formatter);
-        Map<String, ?> mdc = mdc(record);
+        JBossRecordCopier.Access jboss = JBossRecordCopier.accessOf(record);
+        String message = message(record, formatter, jboss);
+        Map<String, ?> mdc = mdc(record, jboss);
         if (callerLocation) {
             findCaller(record);
         }
