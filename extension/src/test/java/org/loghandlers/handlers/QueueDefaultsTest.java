@@ -92,6 +92,48 @@ class QueueDefaultsTest {
     }
 
     @Test
+    void aFormatterChangedBehindARunningQueueCountsFromTheListenersNextBatch() throws Exception {
+        List<String> callers = new CopyOnWriteArrayList<>();
+        StreamHandler target = new StreamHandler(new ByteArrayOutputStream()) {
+            @Override
+            public void handleInBatch(LogRecord record) {
+                callers.add(String.valueOf(record.getSourceMethodName()));
+                super.handleInBatch(record);
+            }
+        };
+        target.setFormatter(new PythonFormatter("%(message)s"));
+        QueueHandler queue = new QueueHandler(target);
+        Logger logger = Logger.getLogger("defaults.changed." + System.nanoTime());
+        logger.setUseParentHandlers(false);
+        logger.addHandler(queue);
+        try {
+            logger.info("before the change");
+            awaitDelivered(callers, 1);
+            target.setFormatter(new PythonFormatter("%(funcName)s %(message)s"));
+            // Queued before the listener looks again: it may or may not carry the caller.
+            logger.info("right after the change");
+            awaitDelivered(callers, 2);
+            logger.info("once the listener has started a batch since the change");
+            awaitDelivered(callers, 3);
+        } finally {
+            queue.close();
+            logger.removeHandler(queue);
+        }
+        assertEquals("null", callers.get(0), "no stack walk while nothing printed the caller");
+        assertEquals("aFormatterChangedBehindARunningQueueCountsFromTheListenersNextBatch", callers.get(2));
+    }
+
+    private static void awaitDelivered(List<String> delivered, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (delivered.size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + delivered.size() + " of " + count + " records delivered");
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    @Test
     void aSyslogHandlerNeedsTheCallerOnlyWhenItsFormatterPrintsItAndAPickleAlways() {
         SysLogHandler plain = new SysLogHandler();
         SysLogHandler withCaller = new SysLogHandler();
