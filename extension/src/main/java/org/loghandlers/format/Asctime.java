@@ -1,5 +1,6 @@
 package org.loghandlers.format;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -53,6 +54,27 @@ final class Asctime {
         }
     }
 
+    /** As {@link #append}, in UTF-8. */
+    void appendUtf8(Utf8Text out, Instant instant, long epochSecond, int millis) {
+        if (dateFormat.usesSubSecond()) {
+            StringBuilder scratch = FormatBuffer.take();
+            try {
+                dateFormat.append(scratch, instant.atZone(zone));
+                out.appendUtf8(scratch);
+            } finally {
+                FormatBuffer.release(scratch);
+            }
+            return;
+        }
+        out.appendEncoded(second(epochSecond).utf8);
+        if (appendMillis) {
+            out.appendAscii(',');
+            out.appendAscii((char) ('0' + millis / 100));
+            out.appendAscii((char) ('0' + millis / 10 % 10));
+            out.appendAscii((char) ('0' + millis % 10));
+        }
+    }
+
     String text(Instant instant, long epochSecond, int millis) {
         if (!appendMillis && !dateFormat.usesSubSecond()) {
             return secondText(epochSecond);
@@ -63,22 +85,29 @@ final class Asctime {
     }
 
     private String secondText(long epochSecond) {
+        return second(epochSecond).text;
+    }
+
+    private SecondText second(long epochSecond) {
         SecondText cached = cache;
         if (cached.epochSecond == epochSecond) {
-            return cached.text;
+            return cached;
         }
-        String text = dateFormat.render(Instant.ofEpochSecond(epochSecond).atZone(zone));
-        cache = new SecondText(epochSecond, text);
-        return text;
+        SecondText fresh = new SecondText(epochSecond,
+                dateFormat.render(Instant.ofEpochSecond(epochSecond).atZone(zone)));
+        cache = fresh;
+        return fresh;
     }
 
     private static final class SecondText {
         final long epochSecond;
         final String text;
+        final byte[] utf8;
 
         SecondText(long epochSecond, String text) {
             this.epochSecond = epochSecond;
             this.text = text;
+            this.utf8 = text.getBytes(StandardCharsets.UTF_8);
         }
     }
 }

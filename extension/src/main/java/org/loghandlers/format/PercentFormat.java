@@ -1,6 +1,8 @@
 package org.loghandlers.format;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -30,17 +32,86 @@ final class PercentFormat {
         private static final int NAME = 4;
         private static final int MESSAGE = 5;
         private static final int OTHER = 6;
+        /** A stretch of literals and level, thread and logger names, for the UTF-8 path only. */
+        private static final int RUN = 7;
+        /** At most this many names in one run, so that looking one up needs no array. */
+        private static final int MAX_RUN_NAMES = 3;
 
         private final int kind;
         private final String literal;
+        private final byte[] literalUtf8;
         private final RecordAttribute attribute;
         private final PercentConversion conversion;
+        /** A run's pieces, its names' pieces among them, and the bytes kept for the names it met. */
+        private final Segment[] runPieces;
+        private final Segment[] runNames;
+        private final Utf8RunCache runBytes;
 
         private Segment(int kind, String literal, RecordAttribute attribute, PercentConversion conversion) {
             this.kind = kind;
             this.literal = literal;
+            this.literalUtf8 = literal == null ? null : literal.getBytes(StandardCharsets.UTF_8);
             this.attribute = attribute;
             this.conversion = conversion;
+            this.runPieces = null;
+            this.runNames = null;
+            this.runBytes = null;
+        }
+
+        private Segment(Segment[] runPieces) {
+            this.kind = RUN;
+            this.literal = null;
+            this.literalUtf8 = null;
+            this.attribute = null;
+            this.conversion = null;
+            this.runPieces = runPieces;
+            this.runNames = Arrays.stream(runPieces).filter(Segment::isName).toArray(Segment[]::new);
+            this.runBytes = new Utf8RunCache();
+        }
+
+        private boolean isName() {
+            return kind == LEVELNAME || kind == THREAD_NAME || kind == NAME;
+        }
+
+        private boolean joinsRun() {
+            return kind == LITERAL || isName();
+        }
+
+        /**
+         * The pieces for the UTF-8 path: each stretch of literals and names (up to {@value #MAX_RUN_NAMES} names)
+         * becomes one run.
+         */
+        static Segment[] withRuns(Segment[] segments) {
+            List<Segment> pieces = new ArrayList<>();
+            int i = 0;
+            while (i < segments.length) {
+                int end = i;
+                int names = 0;
+                while (end < segments.length && segments[end].joinsRun()
+                        && (segments[end].kind == LITERAL || names < MAX_RUN_NAMES)) {
+                    names += segments[end].kind == LITERAL ? 0 : 1;
+                    end++;
+                }
+                if (names == 0) {
+                    pieces.add(segments[i]);
+                    end = i + 1;
+                } else {
+                    pieces.add(new Segment(Arrays.copyOfRange(segments, i, end)));
+                }
+                i = end;
+            }
+            return pieces.toArray(new Segment[0]);
+        }
+
+        private String nameText(RecordFields fields) {
+            switch (kind) {
+                case LEVELNAME:
+                    return String.valueOf(RecordAttribute.LEVELNAME.text(fields));
+                case THREAD_NAME:
+                    return String.valueOf(RecordAttribute.THREAD_NAME.text(fields));
+                default:
+                    return String.valueOf(RecordAttribute.NAME.text(fields));
+            }
         }
 
         static Segment literal(String text) {
@@ -98,10 +169,66 @@ final class PercentFormat {
                     break;
             }
         }
+
+        void appendUtf8(Utf8Text out, RecordFields fields) {
+            switch (kind) {
+                case LITERAL:
+                    out.appendEncoded(literalUtf8);
+                    break;
+                case ASCTIME:
+                    fields.appendAsctimeUtf8(out);
+                    break;
+                case RUN:
+                    appendRun(out, fields);
+                    break;
+                case LEVELNAME:
+                case THREAD_NAME:
+                case NAME:
+                    out.appendUtf8(nameText(fields));
+                    break;
+                case MESSAGE:
+                    out.appendUtf8(fields.message());
+                    break;
+                default:
+                    StringBuilder text = FormatBuffer.take();
+                    try {
+                        attribute.append(text, fields, conversion);
+                        out.appendUtf8(text);
+                    } finally {
+                        FormatBuffer.release(text);
+                    }
+                    break;
+            }
+        }
+
+        private void appendRun(Utf8Text out, RecordFields fields) {
+            Segment[] names = runNames;
+            String first = names[0].nameText(fields);
+            String second = names.length > 1 ? names[1].nameText(fields) : null;
+            String third = names.length > 2 ? names[2].nameText(fields) : null;
+            byte[] kept = runBytes.find(first, second, third);
+            if (kept != null) {
+                out.appendEncoded(kept);
+                return;
+            }
+            int start = out.length();
+            int name = 0;
+            for (Segment piece : runPieces) {
+                if (piece.kind == LITERAL) {
+                    out.appendEncoded(piece.literalUtf8);
+                } else {
+                    out.appendUtf8(name == 0 ? first : name == 1 ? second : third);
+                    name++;
+                }
+            }
+            runBytes.offer(first, second, third, out.bytes(), start, out.length());
+        }
     }
 
     private final String pattern;
     private final Segment[] segments;
+    /** The same pieces with runs of literals and names joined, for {@link #appendUtf8}. */
+    private final Segment[] utf8Pieces;
     private final Set<RecordAttribute> used;
     /** Asked of every record a queue takes, so answered once. */
     private final boolean callerLocation;
@@ -109,6 +236,7 @@ final class PercentFormat {
     private PercentFormat(String pattern, Segment[] segments, Set<RecordAttribute> used) {
         this.pattern = pattern;
         this.segments = segments;
+        this.utf8Pieces = Segment.withRuns(segments);
         this.used = used;
         this.callerLocation = used.contains(RecordAttribute.PATHNAME) || used.contains(RecordAttribute.FILENAME)
                 || used.contains(RecordAttribute.MODULE) || used.contains(RecordAttribute.FUNCNAME)
@@ -131,6 +259,12 @@ final class PercentFormat {
     void append(StringBuilder out, RecordFields fields) {
         for (Segment segment : segments) {
             segment.append(out, fields);
+        }
+    }
+
+    void appendUtf8(Utf8Text out, RecordFields fields) {
+        for (Segment piece : utf8Pieces) {
+            piece.appendUtf8(out, fields);
         }
     }
 

@@ -28,6 +28,8 @@ public class PythonFormatter extends AppendingFormatter {
     private volatile String dateFormat;
     private volatile boolean utc;
     private volatile Asctime asctime;
+    /** False for a subclass that changes {@link #formatTo} or {@link #format}: its text then comes from those. */
+    private final boolean formatsUtf8Directly = keepsOwnText(getClass());
 
     /**
      * A formatter for {@value #DEFAULT_FORMAT}, like Python's {@code Formatter()}, or for the {@code format},
@@ -126,6 +128,38 @@ public class PythonFormatter extends AppendingFormatter {
             }
         } finally {
             fields.release();
+        }
+    }
+
+    @Override
+    public boolean formatUtf8To(LogRecord record, Utf8Text out) {
+        if (!formatsUtf8Directly) {
+            return false;
+        }
+        int start = out.length();
+        RecordFields fields = RecordFields.take(record, this, asctime);
+        try {
+            format.appendUtf8(out, fields);
+            if (record.getThrown() != null) {
+                String exceptionText = fields.exceptionText();
+                if (out.length() == start || out.lastByte() != '\n') {
+                    out.appendAscii('\n');
+                }
+                out.appendUtf8(exceptionText);
+            }
+        } finally {
+            fields.release();
+        }
+        return true;
+    }
+
+    private static boolean keepsOwnText(Class<?> type) {
+        try {
+            return type.getMethod("formatTo", LogRecord.class, StringBuilder.class).getDeclaringClass()
+                    == PythonFormatter.class
+                    && type.getMethod("format", LogRecord.class).getDeclaringClass() == AppendingFormatter.class;
+        } catch (NoSuchMethodException impossible) {
+            throw new AssertionError(impossible);
         }
     }
 

@@ -85,6 +85,10 @@ final class RecordFields {
         asctime.append(out, record.getInstant(), (long) Math.floor(created()), (int) msecs());
     }
 
+    void appendAsctimeUtf8(Utf8Text out) {
+        asctime.appendUtf8(out, record.getInstant(), (long) Math.floor(created()), (int) msecs());
+    }
+
     String asctime() {
         return asctime.text(record.getInstant(), (long) Math.floor(created()), (int) msecs());
     }

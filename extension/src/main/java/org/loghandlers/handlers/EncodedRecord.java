@@ -6,15 +6,19 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 import org.loghandlers.format.AppendingFormatter;
 import org.loghandlers.format.PerThread;
+import org.loghandlers.format.Utf8Text;
 
 /**
  * One thread's reusable buffers for turning a record into the bytes a handler writes: the formatted text with its
- * terminator, then its encoding. With our formatters and an ASCII-compatible character set a record is formatted and
- * encoded without allocating; the bytes are valid until the same thread encodes its next record.
+ * terminator, then its encoding. A formatter that writes UTF-8 itself ({@link AppendingFormatter#formatUtf8To}) puts
+ * a UTF-8 record's bytes straight into a byte buffer; otherwise the text is built in a {@code StringBuilder} and
+ * encoded through the character set's encoder. With our formatters and an ASCII-compatible character set a record is
+ * formatted and encoded without allocating; the bytes are valid until the same thread encodes its next record.
  *
  * <p>A record whose parameters log while being formatted re-enters on the same thread; the nested record gets fresh
  * buffers instead of the ones in use.
@@ -25,11 +29,20 @@ final class EncodedRecord {
     private static final PerThread<EncodedRecord> BUFFERS = new PerThread<>(EncodedRecord::new);
 
     private final StringBuilder text = new StringBuilder(256);
-    private byte[] bytes = new byte[512];
+    /** Where a formatter that writes UTF-8 itself puts the record's bytes. */
+    private final Utf8Text utf8 = new Utf8Text(512);
+    /** The last terminator seen and its UTF-8, so a terminator is encoded once, not once a record. */
+    private String terminator = "";
+    private byte[] terminatorUtf8 = new byte[0];
+    /** What the character set's encoder writes into. */
+    private byte[] encoded = new byte[512];
+    /** The record's bytes: {@link #encoded} or the {@link #utf8} text's array. */
+    private byte[] bytes = encoded;
     /** The text's characters copied out in one bulk copy, for the encoder to read as an array. */
     private char[] chars = new char[512];
     private int length;
-    private ByteBuffer view = ByteBuffer.wrap(bytes);
+    private ByteBuffer encodedView = ByteBuffer.wrap(encoded);
+    private ByteBuffer utf8View = ByteBuffer.wrap(utf8.bytes());
     private CharBuffer charView = CharBuffer.wrap(chars);
     private CharsetEncoder encoder;
     private boolean inUse;
@@ -47,8 +60,9 @@ final class EncodedRecord {
     void release() {
         inUse = false;
         text.setLength(0);
-        if (bytes.length > MAX_KEPT_BYTES) {
-            bytes = new byte[512];
+        utf8.clear(MAX_KEPT_BYTES);
+        if (encoded.length > MAX_KEPT_BYTES) {
+            encoded = new byte[512];
         }
         if (chars.length > MAX_KEPT_BYTES) {
             chars = new char[512];
@@ -63,7 +77,11 @@ final class EncodedRecord {
     void encode(LogRecord record, Formatter formatter, String terminator, Charset charset) {
         text.setLength(0);
         if (formatter instanceof AppendingFormatter) {
-            ((AppendingFormatter) formatter).formatTo(record, text);
+            AppendingFormatter appending = (AppendingFormatter) formatter;
+            if (StandardCharsets.UTF_8.equals(charset) && encodedDirectly(record, appending, terminator)) {
+                return;
+            }
+            appending.formatTo(record, text);
         } else {
             text.append(formatter.format(record));
         }
@@ -71,6 +89,29 @@ final class EncodedRecord {
             text.append(terminator);
         }
         encodeText(charset);
+    }
+
+    /** Lets {@code formatter} write UTF-8 itself, then adds the terminator; false if it has no such path. */
+    private boolean encodedDirectly(LogRecord record, AppendingFormatter formatter, String terminator) {
+        utf8.clear(Integer.MAX_VALUE);
+        if (!formatter.formatUtf8To(record, utf8)) {
+            return false;
+        }
+        byte[] ending = terminatorUtf8(terminator);
+        if (!utf8.endsWith(ending)) {
+            utf8.appendEncoded(ending);
+        }
+        bytes = utf8.bytes();
+        length = utf8.length();
+        return true;
+    }
+
+    private byte[] terminatorUtf8(String terminator) {
+        if (!terminator.equals(this.terminator)) {
+            terminatorUtf8 = terminator.getBytes(StandardCharsets.UTF_8);
+            this.terminator = terminator;
+        }
+        return terminatorUtf8;
     }
 
     byte[] bytes() {
@@ -83,8 +124,11 @@ final class EncodedRecord {
 
     /** The encoded bytes as a buffer from position 0 to its limit, valid as {@link #bytes()} are. */
     ByteBuffer buffer() {
-        if (view.array() != bytes) {
-            view = ByteBuffer.wrap(bytes);
+        ByteBuffer view;
+        if (bytes == encoded) {
+            view = encodedView.array() == bytes ? encodedView : (encodedView = ByteBuffer.wrap(bytes));
+        } else {
+            view = utf8View.array() == bytes ? utf8View : (utf8View = ByteBuffer.wrap(bytes));
         }
         view.limit(length).position(0);
         return view;
@@ -116,28 +160,29 @@ final class EncodedRecord {
         text.getChars(0, count, chars, 0);
         CharsetEncoder encoder = encoderFor(charset);
         int estimate = (int) Math.ceil(count * (double) encoder.maxBytesPerChar()) + 16;
-        if (bytes.length < estimate) {
-            bytes = new byte[Math.max(estimate, bytes.length * 2)];
+        if (encoded.length < estimate) {
+            encoded = new byte[Math.max(estimate, encoded.length * 2)];
         }
         if (charView.array() != chars) {
             charView = CharBuffer.wrap(chars);
         }
-        if (view.array() != bytes) {
-            view = ByteBuffer.wrap(bytes);
+        if (encodedView.array() != encoded) {
+            encodedView = ByteBuffer.wrap(encoded);
         }
         CharBuffer in = charView;
         in.limit(count).position(0);
-        ByteBuffer out = view;
+        ByteBuffer out = encodedView;
         out.clear();
         encoder.reset();
         if (!encoder.encode(in, out, true).isUnderflow() || !encoder.flush(out).isUnderflow()) {
             byte[] whole = text.toString().getBytes(charset);
-            bytes = whole.length > bytes.length ? whole : bytes;
-            System.arraycopy(whole, 0, bytes, 0, whole.length);
+            encoded = whole.length > encoded.length ? whole : encoded;
+            System.arraycopy(whole, 0, encoded, 0, whole.length);
             length = whole.length;
-            return;
+        } else {
+            length = out.position();
         }
-        length = out.position();
+        bytes = encoded;
     }
 
     private CharsetEncoder encoderFor(Charset charset) {

@@ -54,8 +54,15 @@ class EncodedRecordTest {
         LogRecord record = new LogRecord(Level.WARNING, "value {0}");
         record.setParameters(new Object[] {42});
         record.setLoggerName("com.acme");
+        PythonFormatter subclassed = new PythonFormatter("%(message)s") {
+            @Override
+            public void formatTo(LogRecord record, StringBuilder out) {
+                out.append("[subclass] ");
+                super.formatTo(record, out);
+            }
+        };
         for (Formatter formatter : new Formatter[] {new PythonFormatter("%(levelname)s %(name)s %(message)s"),
-            new JsonFormatter(), new java.util.logging.SimpleFormatter()}) {
+            subclassed, new JsonFormatter(), new java.util.logging.SimpleFormatter()}) {
             EncodedRecord encoded = EncodedRecord.take();
             try {
                 encoded.encode(record, formatter, "\n", StandardCharsets.UTF_8);
