@@ -170,6 +170,7 @@ final class PercentFormat {
             }
         }
 
+        /** Appends this piece of {@link #withRuns}'s list, where every name is inside a run. */
         void appendUtf8(Utf8Text out, RecordFields fields) {
             switch (kind) {
                 case LITERAL:
@@ -180,11 +181,6 @@ final class PercentFormat {
                     break;
                 case RUN:
                     appendRun(out, fields);
-                    break;
-                case LEVELNAME:
-                case THREAD_NAME:
-                case NAME:
-                    out.appendUtf8(nameText(fields));
                     break;
                 case MESSAGE:
                     out.appendUtf8(fields.message());

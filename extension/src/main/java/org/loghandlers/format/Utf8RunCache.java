@@ -17,7 +17,7 @@ import java.util.Arrays;
 final class Utf8RunCache {
 
     /** Longer stretches are not kept: they come from unusual names and would pin memory. */
-    static final int MAX_KEPT_LENGTH = 512;
+    private static final int MAX_KEPT_LENGTH = 512;
     private static final int SLOTS = 64;
 
     private final Entry[] entries = new Entry[SLOTS];
