@@ -99,22 +99,23 @@ def met_against(log4j2_ratio, best_ratio):
     return text
 
 
-# A record lost in the latency pass is as lost as one in the throughput pass.
-MODES = ("thrpt", "sample")
+# A record lost in the latency pass is as lost as one in the throughput pass; each JMH mode and how a loss in it is
+# told apart.
+PASS_NOTES = {"thrpt": "", "sample": ", latency pass"}
 
 
 def loss_row(run, threads_list):
     names = ["LoghandlersQueueBenchmark", "LoghandlersCdiDefaultsBenchmark"]
-    failed = [f"{name} {manager} {t} threads{'' if mode == 'thrpt' else ' (latency pass)'}" for name in names
-              for manager in (JDK, JBOSS) for t in threads_list for mode in MODES
+    failed = [f"{name} {manager} {t} threads{note}" for name in names for manager in (JDK, JBOSS)
+              for t in threads_list for mode, note in PASS_NOTES.items()
               if run.failed(f"{name}.{METHOD[manager]}", {}, "", mode, t)]
     ran = any(run.entry(f"{name}.{METHOD[manager]}", {}, "", "thrpt", t) for name in names
               for manager in (JDK, JBOSS) for t in threads_list)
     if not ran:
         return ["... with zero loss", "not run", "", "not measured"]
-    peers_failed = [f"{label} ({flush}, {t} thread{'s' if t > 1 else ''}{'' if mode == 'thrpt' else ', latency pass'})"
-                    for label, name, params in ASYNC_PEERS for flush in ("durable", "buffered")
-                    for t in threads_list for mode in MODES if run.failed(name, params, flush, mode, t)]
+    peers_failed = [f"{label} ({flush}, {t} thread{'s' if t > 1 else ''}{note})" for label, name, params in ASYNC_PEERS
+                    for flush in ("durable", "buffered") for t in threads_list
+                    for mode, note in PASS_NOTES.items() if run.failed(name, params, flush, mode, t)]
     beside = ("peers that failed the same check (lost records): " + ", ".join(peers_failed) if peers_failed
               else "the async peers lost nothing either")
     return ["... with zero loss", "every iteration's lines counted: " + ("none missing" if not failed
