@@ -27,10 +27,17 @@ final class JBossRecordCopier {
     private JBossRecordCopier() {
     }
 
+    /** The first record class's methods, staged for {@link FirstClass}; set once, under {@link PerClass}'s lock. */
+    private static volatile Access firstAccess;
+
     private static Access lookUp(Class<?> recordClass) {
         for (Class<?> type = recordClass; type != null; type = type.getSuperclass()) {
             if (type.getName().equals(EXT_LOG_RECORD)) {
-                return Access.of(type);
+                Access access = Access.of(type);
+                if (access != Access.NONE && firstAccess == null) {
+                    firstAccess = access;
+                }
+                return access;
             }
         }
         return Access.NONE;
@@ -51,37 +58,22 @@ final class JBossRecordCopier {
 
     /** The message merged in the record's own style (printf or {@code MessageFormat}). */
     static String formattedMessage(Access access, LogRecord record) {
-        try {
-            return (String) access.formattedMessage.invokeExact(record);
-        } catch (Throwable e) {
-            throw rethrown(e);
-        }
+        return access == FirstClass.ACCESS
+                ? text(FirstClass.FORMATTED_MESSAGE, record) : text(access.formattedMessage, record);
     }
 
     /** The name of the thread that logged, which JBoss captures when it makes the record. */
     static String threadName(Access access, LogRecord record) {
-        try {
-            return (String) access.threadName.invokeExact(record);
-        } catch (Throwable e) {
-            throw rethrown(e);
-        }
+        return access == FirstClass.ACCESS ? text(FirstClass.THREAD_NAME, record) : text(access.threadName, record);
     }
 
     static String ndc(Access access, LogRecord record) {
-        try {
-            return (String) access.ndc.invokeExact(record);
-        } catch (Throwable e) {
-            throw rethrown(e);
-        }
+        return access == FirstClass.ACCESS ? text(FirstClass.NDC, record) : text(access.ndc, record);
     }
 
     /** The caller's source file; finds the caller first if JBoss has not yet. */
     static String sourceFileName(Access access, LogRecord record) {
-        try {
-            return (String) access.sourceFileName.invokeExact(record);
-        } catch (Throwable e) {
-            throw rethrown(e);
-        }
+        return text(access.sourceFileName, record);
     }
 
     static int sourceLineNumber(Access access, LogRecord record) {
@@ -92,23 +84,40 @@ final class JBossRecordCopier {
         }
     }
 
+    private static String text(MethodHandle getter, LogRecord record) {
+        try {
+            return (String) getter.invokeExact(record);
+        } catch (Throwable e) {
+            throw rethrown(e);
+        }
+    }
+
     /**
      * The record's MDC as it is now on the logging thread: the record's own copy if it has one, else the thread's,
      * copied into the record ({@code copyMdc}) unless it is empty; an empty map allocates nothing.
      */
     static Map<String, ?> mdc(Access access, LogRecord record) {
+        if (access == FirstClass.ACCESS) {
+            return mdc(FirstClass.MDC_FIELD, FirstClass.MDC_COPY, FirstClass.THREAD_MDC_IS_EMPTY,
+                    FirstClass.COPY_MDC, record);
+        }
+        return mdc(access.mdcField, access.mdcCopy, access.threadMdcIsEmpty, access.copyMdc, record);
+    }
+
+    private static Map<String, ?> mdc(MethodHandle mdcField, MethodHandle mdcCopy, MethodHandle threadMdcIsEmpty,
+                                      MethodHandle copyMdc, LogRecord record) {
         try {
-            if (access.mdcField == null) {
-                Map<?, ?> copy = (Map<?, ?>) access.mdcCopy.invokeExact(record);
+            if (mdcField == null) {
+                Map<?, ?> copy = (Map<?, ?>) mdcCopy.invokeExact(record);
                 return copy == null ? Map.of() : uncheckedMdc(copy);
             }
-            Map<?, ?> own = (Map<?, ?>) access.mdcField.invokeExact(record);
+            Map<?, ?> own = (Map<?, ?>) mdcField.invokeExact(record);
             if (own == null) {
-                if (access.threadMdcIsEmpty != null && (boolean) access.threadMdcIsEmpty.invokeExact()) {
+                if (threadMdcIsEmpty != null && (boolean) threadMdcIsEmpty.invokeExact()) {
                     return Map.of();
                 }
-                access.copyMdc.invokeExact(record);
-                own = (Map<?, ?>) access.mdcField.invokeExact(record);
+                copyMdc.invokeExact(record);
+                own = (Map<?, ?>) mdcField.invokeExact(record);
             }
             return own == null ? Map.of() : uncheckedMdc(own);
         } catch (Throwable e) {
@@ -160,6 +169,27 @@ final class JBossRecordCopier {
             throw (Error) e;
         }
         return new IllegalStateException("could not use a JBoss ExtLogRecord", e);
+    }
+
+    /**
+     * The first record class's methods that a queue calls on the logging thread for every record, in static final
+     * fields: the JIT inlines a call through a constant handle as it would a direct call, where a handle read from an
+     * {@link Access} goes through its lambda forms each time. A log manager makes records of one class, so in practice
+     * every record takes this path; a record of another class uses its own {@link Access}. Initialised on first use,
+     * which comes after {@link #lookUp} has staged {@link #firstAccess}.
+     */
+    private static final class FirstClass {
+        static final Access ACCESS = firstAccess;
+        static final MethodHandle FORMATTED_MESSAGE = ACCESS.formattedMessage;
+        static final MethodHandle THREAD_NAME = ACCESS.threadName;
+        static final MethodHandle NDC = ACCESS.ndc;
+        static final MethodHandle MDC_FIELD = ACCESS.mdcField;
+        static final MethodHandle MDC_COPY = ACCESS.mdcCopy;
+        static final MethodHandle COPY_MDC = ACCESS.copyMdc;
+        static final MethodHandle THREAD_MDC_IS_EMPTY = ACCESS.threadMdcIsEmpty;
+
+        private FirstClass() {
+        }
     }
 
     /** The ExtLogRecord methods of one record class, adapted to {@code LogRecord} so they are called exactly. */
