@@ -26,10 +26,19 @@ final class JBossRecords {
         return recordClass == LogRecord.class ? Getters.NONE : GETTERS.get(recordClass);
     }
 
+    /** The first ExtLogRecord class met and its getters, staged for {@link FirstClass}; set once, under a lock. */
+    private static volatile Getters firstGetters;
+    private static volatile Class<?> firstType;
+
     private static Getters lookUp(Class<?> recordClass) {
         for (Class<?> type = recordClass; type != null; type = type.getSuperclass()) {
             if (type.getName().equals(EXT_LOG_RECORD)) {
-                return Getters.of(type);
+                Getters getters = Getters.of(type);
+                if (firstType == null) {
+                    firstGetters = getters;
+                    firstType = recordClass;
+                }
+                return getters;
             }
         }
         return Getters.NONE;
@@ -44,20 +53,29 @@ final class JBossRecords {
         if (record instanceof CapturedRecord) {
             return ((CapturedRecord) record).getCapturedMdc();
         }
+        if (record.getClass() == firstType) {
+            return (Map<String, ?>) Getters.call(FirstClass.MDC_COPY, record);
+        }
         Getters getters = gettersOf(record);
-        return (Map<String, ?>) getters.call(getters.mdcCopy, record);
+        return (Map<String, ?>) Getters.call(getters.mdcCopy, record);
     }
 
     /** The name of the thread that logged, captured by JBoss when the record was made; null if unknown. */
     static String threadName(LogRecord record) {
+        if (record.getClass() == firstType) {
+            return (String) Getters.call(FirstClass.THREAD_NAME, record);
+        }
         Getters getters = gettersOf(record);
-        return (String) getters.call(getters.threadName, record);
+        return (String) Getters.call(getters.threadName, record);
     }
 
     /** The message merged by JBoss (its printf or MessageFormat style); null if not an ExtLogRecord. */
     static String formattedMessage(LogRecord record) {
+        if (record.getClass() == firstType) {
+            return (String) Getters.call(FirstClass.FORMATTED_MESSAGE, record);
+        }
         Getters getters = gettersOf(record);
-        return (String) getters.call(getters.formattedMessage, record);
+        return (String) Getters.call(getters.formattedMessage, record);
     }
 
     /** The source file name JBoss found for the caller, or a {@link CapturedRecord} carries; null if unknown. */
@@ -66,7 +84,7 @@ final class JBossRecords {
             return ((CapturedRecord) record).getSourceFileName();
         }
         Getters getters = gettersOf(record);
-        return (String) getters.call(getters.sourceFileName, record);
+        return (String) Getters.call(getters.sourceFileName, record);
     }
 
     /** The source line JBoss found for the caller, or a {@link CapturedRecord} carries; -1 if unknown. */
@@ -75,8 +93,23 @@ final class JBossRecords {
             return ((CapturedRecord) record).getSourceLineNumber();
         }
         Getters getters = gettersOf(record);
-        Object line = getters.call(getters.sourceLineNumber, record);
+        Object line = Getters.call(getters.sourceLineNumber, record);
         return line == null ? -1 : (Integer) line;
+    }
+
+    /**
+     * The first record class's getters that formatting calls for every record, in static final fields, which the JIT
+     * inlines as it would a direct call (a handle read from {@link Getters} goes through its lambda forms each
+     * time). A log manager makes records of one class, so in practice every record takes this path. Initialised on
+     * first use, which comes after {@link #lookUp} has staged the class.
+     */
+    private static final class FirstClass {
+        static final MethodHandle MDC_COPY = firstGetters.mdcCopy;
+        static final MethodHandle THREAD_NAME = firstGetters.threadName;
+        static final MethodHandle FORMATTED_MESSAGE = firstGetters.formattedMessage;
+
+        private FirstClass() {
+        }
     }
 
     private static final class Getters {
@@ -114,7 +147,7 @@ final class JBossRecords {
             }
         }
 
-        Object call(MethodHandle getter, LogRecord record) {
+        static Object call(MethodHandle getter, LogRecord record) {
             if (getter == null) {
                 return null;
             }

@@ -22,14 +22,15 @@ import org.loghandlers.options.LogManagerProperties;
  */
 public class FileHandler extends StreamHandler {
 
-    private static final long VANISH_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long VANISH_CHECK_MILLIS = TimeUnit.SECONDS.toMillis(1);
 
     private volatile Path path;
     private volatile String mode = "a";
     private volatile boolean delay;
     private boolean opened;
     private LogFile file;
-    private long nextVanishCheck;
+    /** The event time of the record at which the file was last looked for (or was opened). */
+    private long lastVanishCheckMillis;
 
     /**
      * A handler to be configured through its setters, starting from what the JDK's {@code logging.properties} sets
@@ -147,7 +148,7 @@ public class FileHandler extends StreamHandler {
             return;
         }
         if (startsBatchOrStandsAlone()) {
-            checkVanished();
+            checkVanished(record);
         }
         writeRecord(encoded, length);
     }
@@ -182,7 +183,7 @@ public class FileHandler extends StreamHandler {
         try {
             file = LogFile.open(target, !opened && truncateOnOpen());
             opened = true;
-            nextVanishCheck = System.nanoTime() + VANISH_CHECK_NANOS;
+            lastVanishCheckMillis = System.currentTimeMillis();
             return true;
         } catch (IOException | RuntimeException e) {
             writeOutage.failed(describe() + ": cannot open " + target + ": " + e.getMessage(), e,
@@ -191,12 +192,17 @@ public class FileHandler extends StreamHandler {
         }
     }
 
-    private void checkVanished() {
-        long now = System.nanoTime();
-        if (now - nextVanishCheck < 0 || !file.isRegular()) {
+    /**
+     * Reopens the file if it was removed, looking at most once a second of the records' own event times: reading a
+     * clock for every record would cost more than the rest of a buffered write. A record stamped a second or more
+     * before the last look (a clock set back, a record received from elsewhere) looks too.
+     */
+    private void checkVanished(LogRecord record) {
+        long millis = record.getMillis();
+        if (Math.abs(millis - lastVanishCheckMillis) < VANISH_CHECK_MILLIS || !file.isRegular()) {
             return;
         }
-        nextVanishCheck = now + VANISH_CHECK_NANOS;
+        lastVanishCheckMillis = millis;
         if (!Files.exists(file.path())) {
             writeOutage.failed(describe() + ": " + file.path() + " was removed; reopening it", null,
                     ErrorManager.WRITE_FAILURE);
