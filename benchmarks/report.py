@@ -117,16 +117,19 @@ def scenario_of(name, params):
 
 def load_results(results):
     """{(name, scenario parameters, flush, mode, threads): entry} from every JMH JSON file of the run."""
-    table = {}
-    for path in sorted(glob.glob(os.path.join(results, "*.json"))):
+    return dict(load_entries(sorted(glob.glob(os.path.join(results, "*.json")))))
+
+
+def load_entries(paths):
+    """(key, entry) for every JMH result in the JSON files at paths, in order; key as in load_results."""
+    for path in paths:
         with open(path, encoding="utf-8") as f:
             text = f.read().strip()
         if not text:
             continue
         for entry in json.loads(text):
-            table[scenario_of(short_name(entry["benchmark"]), entry.get("params", {}))
-                  + (entry["mode"], entry["threads"])] = entry
-    return table
+            yield (scenario_of(short_name(entry["benchmark"]), entry.get("params", {}))
+                   + (entry["mode"], entry["threads"])), entry
 
 
 def load_failures(results):

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs the benchmark grid: our handlers beside the peers, same workload, every iteration's delivery checked.
 #
-#   benchmarks/run.sh            full grid (threads 1 2 4, throughput + allocation, then latency); writes the
-#                                results section of docs/performance.adoc. About 2.5 hours on 2 cores, of which
-#                                the network scenarios take about one (--include Network runs them alone, and
+#   benchmarks/run.sh            full grid (threads 1 2 4, throughput + allocation, then 3 target rounds, then
+#                                latency); writes the results and targets sections of docs/performance.adoc. About
+#                                2 hours 50 minutes on 2 cores (the target rounds 20 minutes of it), of which the
+#                                network scenarios take about one hour (--include Network runs them alone, and
 #                                --include '^(?!.*Network)' the rest). The Kafka scenarios (a real broker per
 #                                trial, every iteration's topic read back by a consumer) take about 4 minutes per
 #                                thread count, and a Kafka handler that loses records must then fail the check
@@ -25,6 +26,13 @@
 #                            hand-off whose latency the targets are about), which saves about half an hour
 #          --kafka-threads "1 2 4"  with --network-threads: the Kafka scenarios' own thread counts (default: those
 #                            of --network-threads)
+#          --target-rounds 3  rounds of the rows the throughput targets compare, after the grid (default 3 in a full
+#                            grid, 0 otherwise): the queue at 2 producers beside Log4j2 all-async loggers, the buffered
+#                            file at 1 thread beside Log4j2's RandomAccessFile and the raw ceiling, each once a round,
+#                            so that a slow spell of the machine falls on every library alike; targets.py answers those
+#                            targets from the rounds' iterations pooled. About 6 minutes a round
+#          --targets-only    only the target rounds (3 unless --target-rounds says), no grid: a check between grids;
+#                            prints the targets' table and leaves docs/performance.adoc alone
 #          --no-latency      skip the -bm sample pass
 #          --no-doc          leave docs/performance.adoc alone
 # Build first: ./mvnw -B -ntp -DskipTests package (./mvnw verify builds it too).
@@ -43,6 +51,8 @@ kafka_threads=""
 include='org\.loghandlers\.benchmarks\.[A-Za-z0-9]+Benchmark\.'
 latency=yes
 doc=yes
+target_rounds=""
+targets_only=no
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -55,7 +65,9 @@ while [ $# -gt 0 ]; do
     --include) include="$2"; shift ;;
     --no-latency) latency=no ;;
     --no-doc) doc=no ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    --target-rounds) target_rounds="$2"; shift ;;
+    --targets-only) targets_only=yes ;;
+    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -81,6 +93,16 @@ case "$mode" in
          include='org\.loghandlers\.benchmarks\.(Loghandlers|LoghandlersQueue|LoghandlersCdiDefaults|LoghandlersNetwork|BelowLevel)Benchmark\.' ;;
 esac
 
+if [ "$mode" = full ]; then
+  target_rounds="${target_rounds:-3}"
+else
+  target_rounds="${target_rounds:-0}"
+fi
+if [ "$targets_only" = yes ]; then
+  mode=targets; threads=""; network_threads=""; kafka_threads=""; latency=no; doc=no
+  [ "$target_rounds" -gt 0 ] || target_rounds=3
+fi
+
 out="$root/benchmarks/target/results/$mode-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 {
@@ -90,6 +112,7 @@ mkdir -p "$out"
   echo "java: $(java -version 2>&1 | head -1)"
   echo "file system: $(df -T "${TMPDIR:-/tmp}" | awk 'NR==2 {print $2 " on " $1}') (${TMPDIR:-/tmp})"
   echo "throughput options: ${thrpt_opts[*]}"
+  [ "$target_rounds" -gt 0 ] && echo "target rounds: $target_rounds, each: ${thrpt_opts[*]}"
   echo "threads: $threads${network_threads:+ (network scenarios: $network_threads; Kafka: ${kafka_threads:-$network_threads})}"
   [ "$latency" = yes ] && echo "latency options: -bm sample ${sample_opts[*]}, threads ${latency_threads:-$threads}${network_threads:+ (not the network and Kafka scenarios)}"
 } > "$out/environment.txt"
@@ -128,6 +151,19 @@ if [ -n "$network_threads" ]; then
         "${thrpt_opts[@]}"
   done
 fi
+# The rows the throughput targets compare, again in rounds: a round runs each of them once, so a slow spell of the
+# machine (on a 2-core VM an iteration of any of them varies by 1.5x) falls on ours and the peer's alike.
+if [ "$target_rounds" -gt 0 ]; then
+  mkdir -p "$out/targets"
+  pkg='org\.loghandlers\.benchmarks\.'
+  for round in $(seq 1 "$target_rounds"); do
+    jmh "targets/round$round-queue" "$pkg(LoghandlersQueueBenchmark|LoghandlersCdiDefaultsBenchmark|Log4j2Benchmark)\." \
+        -p loggers=async -p flush=buffered -t 2 -bm thrpt -tu s "${thrpt_opts[@]}"
+    jmh "targets/round$round-file" "$pkg(LoghandlersBenchmark|Log4j2Benchmark|RawWriteBenchmark)\." \
+        -p handler=file -p loggers=sync -p flush=buffered -t 1 -bm thrpt -tu s "${thrpt_opts[@]}"
+  done
+fi
+
 if [ "$latency" = yes ]; then
   for t in ${latency_threads:-$threads}; do
     jmh "sample-t$t" "$include" -e "$others|BelowLevel|HandlerFloor" -t "$t" -bm sample -tu us "${sample_opts[@]}"
@@ -152,7 +188,7 @@ if [ "$mode" = smoke ]; then
   for selftest in LosingHandlerBenchmark LosingSocketHandlerBenchmark; do
     selftest "$selftest" "$out/selftest-$selftest.log" -r 500ms
   done
-elif java -jar "$jar" -l "$include" -e selftest 2>/dev/null | grep -q 'KafkaBenchmark'; then
+elif [ "$mode" != targets ] && java -jar "$jar" -l "$include" -e selftest 2>/dev/null | grep -q 'KafkaBenchmark'; then
   # the records a consumer reads back from the topic (about 20 s: a broker start); the log stays out of the
   # results directory's *.log, which report.py reads
   mkdir -p "$out/selftest"
@@ -166,6 +202,9 @@ if [ "$doc" = yes ]; then
       --doc "$root/docs/performance.adoc"
   python3 "$root/benchmarks/targets.py" --results "$out" --doc "$root/docs/performance.adoc"
   echo "== results and the targets' table written to docs/performance.adoc"
+fi
+if [ "$mode" = targets ]; then
+  python3 "$root/benchmarks/targets.py" --results "$out"
 fi
 echo "== JMH output: $out"
 if [ "$failed" -ne 0 ]; then

@@ -2,9 +2,13 @@
 """Reads a run.sh results directory and answers the performance targets of docs/performance.adoc from it.
 
 Writes the table between '// targets:begin' and '// targets:end' (or prints it without --doc). Every figure is read
-from the same run as the grid it sits under; a target whose rows did not run says so instead of guessing.
+from the same run as the grid it sits under; a target whose rows did not run says so instead of guessing. Where the
+run has target rounds (run.sh --target-rounds, in the results directory's targets/), a throughput target's figures
+are the mean of every round's iterations pooled, and the round means are shown beside it.
 """
 import argparse
+import glob
+import os
 import sys
 
 import report
@@ -26,6 +30,13 @@ class Run:
     def __init__(self, results_dir):
         self.results = report.load_results(results_dir)
         self.failures = report.load_failures(results_dir)
+        rounds_dir = os.path.join(results_dir, "targets")
+        self.rounds = {}
+        for key, entry in report.load_entries(sorted(glob.glob(os.path.join(rounds_dir, "round*.json")))):
+            self.rounds.setdefault(key, []).append(entry)
+        self.round_failures = report.load_failures(rounds_dir) if os.path.isdir(rounds_dir) else {}
+        self.failures.update(self.round_failures)
+        self.round_count = len(glob.glob(os.path.join(rounds_dir, "round*-queue.log")))
 
     def entry(self, name, params, flush, mode, threads):
         return self.results.get((name, tuple(sorted(params.items())), flush, mode, threads))
@@ -33,9 +44,32 @@ class Run:
     def failed(self, name, params, flush, mode, threads):
         return (name, tuple(sorted(params.items())), flush, mode, threads) in self.failures
 
-    def score(self, *key):
-        entry = self.entry(*key)
+    def score(self, name, params, flush, mode, threads):
+        """The rounds' iterations pooled where there are rounds of the row, else the grid's score."""
+        rounds = self.rounds.get((name, tuple(sorted(params.items())), flush, mode, threads))
+        if rounds:
+            iterations = [value for entry in rounds for fork in entry["primaryMetric"]["rawData"] for value in fork]
+            return sum(iterations) / len(iterations)
+        entry = self.entry(name, params, flush, mode, threads)
         return entry["primaryMetric"]["score"] if entry else None
+
+    def in_rounds(self, name, params, flush, mode, threads):
+        key = (name, tuple(sorted(params.items())), flush, mode, threads)
+        return key in self.rounds or key in self.round_failures
+
+    def rounds_note(self, name, params, flush, mode, threads):
+        """' (mean of N rounds: a, b, c)' for a row measured in rounds, with the rounds it failed; else ''."""
+        key = (name, tuple(sorted(params.items())), flush, mode, threads)
+        rounds = self.rounds.get(key, [])
+        if not self.in_rounds(name, params, flush, mode, threads):
+            return ""
+        means = ", ".join(report.millions(entry["primaryMetric"]["score"]) for entry in rounds)
+        if key not in self.round_failures:
+            return f" (mean of {len(rounds)} rounds: {means}/s)"
+        lost = max(1, self.round_count - len(rounds))
+        kept = (f"; the figure is from the {len(rounds)} round{'s' if len(rounds) > 1 else ''} that lost"
+                f" nothing: {means}/s" if rounds else "")
+        return f" (FAILED the delivery check in {lost} of {self.round_count} rounds: it lost records{kept})"
 
     def alloc(self, *key):
         entry = self.entry(*key)
@@ -73,8 +107,10 @@ def queue_rows(run, threads=2):
                 if not run.failed(name, params, "buffered", "thrpt", threads)), key=lambda pair: pair[0] or 0)
     log4j2 = run.score("Log4j2Benchmark.info", {"loggers": "async"}, "buffered", "thrpt", threads)
     log4j2_default = run.score("Log4j2Benchmark.info", {"loggers": "async"}, "durable", "thrpt", threads)
-    log4j2_text = m(log4j2) + " buffered"
-    if run.failed("Log4j2Benchmark.info", {"loggers": "async"}, "buffered", "thrpt", threads):
+    log4j2_text = m(log4j2) + " buffered" + run.rounds_note("Log4j2Benchmark.info", {"loggers": "async"},
+                                                           "buffered", "thrpt", threads)
+    if (run.failed("Log4j2Benchmark.info", {"loggers": "async"}, "buffered", "thrpt", threads)
+            and not run.in_rounds("Log4j2Benchmark.info", {"loggers": "async"}, "buffered", "thrpt", threads)):
         log4j2_text += (" (FAILED the delivery check: it lost records; the figure is the iterations before the"
                         " loss)")
     for manager in (JDK, JBOSS):
@@ -83,7 +119,7 @@ def queue_rows(run, threads=2):
             ours = run.score(f"{name}.{METHOD[manager]}", {}, "", "thrpt", threads)
             r = ratio(ours, log4j2)
             rows.append([f"{what}, {manager}, {threads} producers: at least 1.2x Log4j2 all-async loggers",
-                         m(ours),
+                         m(ours) + run.rounds_note(f"{name}.{METHOD[manager]}", {}, "", "thrpt", threads),
                          f"Log4j2 all-async {log4j2_text}, {m(log4j2_default)} on its default"
                          f" immediateFlush=true; best async peer that lost nothing: {best[1]} {m(best[0])}",
                          met_against(r, ratio(ours, best[0]))])
@@ -157,17 +193,21 @@ def file_rows(run, threads=1):
     rows = []
     log4j2 = run.score("Log4j2Benchmark.info", {"loggers": "sync"}, "buffered", "thrpt", threads)
     raw = run.score("RawWriteBenchmark.preformattedLine", {}, "buffered", "thrpt", threads)
+    log4j2_note = run.rounds_note("Log4j2Benchmark.info", {"loggers": "sync"}, "buffered", "thrpt", threads)
+    raw_note = run.rounds_note("RawWriteBenchmark.preformattedLine", {}, "buffered", "thrpt", threads)
     for manager in (JDK, JBOSS):
         ours = run.score(f"LoghandlersBenchmark.{METHOD[manager]}", {"handler": "file"}, "buffered", "thrpt", threads)
+        ours_note = run.rounds_note(f"LoghandlersBenchmark.{METHOD[manager]}", {"handler": "file"}, "buffered",
+                                    "thrpt", threads)
         formatting = run.score(f"HandlerFloorBenchmark.{METHOD[manager]}", {"handler": "formatting"}, "", "thrpt",
                                threads)
         r = ratio(ours, log4j2)
         share = ratio(ours, raw)
         rows.append([f"Buffered FileHandler, {manager}, 1 thread: at least 1.2x Log4j2 RandomAccessFile; share of"
                      " the raw pre-formatted ceiling",
-                     f"{m(ours)}; {share * 100:.0f} % of the raw ceiling {m(raw)}; formatting alone, no file:"
-                     f" {m(formatting)}" if share else m(ours),
-                     f"Log4j2 RandomAccessFile (buffered) {m(log4j2)}",
+                     f"{m(ours)}{ours_note}; {share * 100:.0f} % of the raw ceiling {m(raw)}{raw_note}; formatting"
+                     f" alone, no file: {m(formatting)}" if share else m(ours) + ours_note,
+                     f"Log4j2 RandomAccessFile (buffered) {m(log4j2)}{log4j2_note}",
                      f"{verdict(r, 1.2)}: {r:.2f}x" if r else "not measured"])
     return rows
 
