@@ -3,7 +3,7 @@
 #
 #   benchmarks/run.sh            full grid (threads 1 2 4, throughput + allocation, then 3 target rounds, then
 #                                latency); writes the results and targets sections of docs/performance.adoc. About
-#                                2 hours 50 minutes on 2 cores (the target rounds 20 minutes of it), of which the
+#                                2 hours 55 minutes on 2 cores (the target rounds 23 minutes of it), of which the
 #                                network scenarios take about one hour (--include Network runs them alone, and
 #                                --include '^(?!.*Network)' the rest). The Kafka scenarios (a real broker per
 #                                trial, every iteration's topic read back by a consumer) take about 4 minutes per
@@ -27,10 +27,11 @@
 #          --kafka-threads "1 2 4"  with --network-threads: the Kafka scenarios' own thread counts (default: those
 #                            of --network-threads)
 #          --target-rounds 3  rounds of the rows the throughput targets compare, after the grid (default 3 in a full
-#                            grid, 0 otherwise): the queue at 2 producers beside Log4j2 all-async loggers, the buffered
+#                            grid, 0 otherwise): the queue at 2 producers beside Log4j2 all-async loggers (and the
+#                            other async peers, the best one that lost nothing being shown too), the buffered
 #                            file at 1 thread beside Log4j2's RandomAccessFile and the raw ceiling, each once a round,
 #                            so that a slow spell of the machine falls on every library alike; targets.py answers those
-#                            targets from the rounds' iterations pooled. About 6 minutes a round
+#                            targets from the rounds' iterations pooled. About 7.5 minutes a round
 #          --targets-only    only the target rounds (3 unless --target-rounds says), no grid: a check between grids;
 #                            prints the targets' table and leaves docs/performance.adoc alone
 #          --no-latency      skip the -bm sample pass
@@ -67,7 +68,7 @@ while [ $# -gt 0 ]; do
     --no-doc) doc=no ;;
     --target-rounds) target_rounds="$2"; shift ;;
     --targets-only) targets_only=yes ;;
-    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^# Build first/p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -157,8 +158,9 @@ if [ "$target_rounds" -gt 0 ]; then
   mkdir -p "$out/targets"
   pkg='org\.loghandlers\.benchmarks\.'
   for round in $(seq 1 "$target_rounds"); do
-    jmh "targets/round$round-queue" "$pkg(LoghandlersQueueBenchmark|LoghandlersCdiDefaultsBenchmark|Log4j2Benchmark)\." \
-        -p loggers=async -p flush=buffered -t 2 -bm thrpt -tu s "${thrpt_opts[@]}"
+    jmh "targets/round$round-queue" \
+        "$pkg(LoghandlersQueueBenchmark|LoghandlersCdiDefaultsBenchmark|Log4j2Benchmark|LogbackBenchmark|JbossLogManagerBenchmark)\." \
+        -p loggers=async -p appender=async -p handler=async -p flush=buffered -t 2 -bm thrpt -tu s "${thrpt_opts[@]}"
     jmh "targets/round$round-file" "$pkg(LoghandlersBenchmark|Log4j2Benchmark|RawWriteBenchmark)\." \
         -p handler=file -p loggers=sync -p flush=buffered -t 1 -bm thrpt -tu s "${thrpt_opts[@]}"
   done

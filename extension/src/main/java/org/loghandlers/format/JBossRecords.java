@@ -45,6 +45,15 @@ final class JBossRecords {
     }
 
     /**
+     * Whether {@link FirstClass} holds the getters of the record's class: looked at after {@link #firstType}, so that
+     * the holder is initialised only once a class was staged.
+     */
+    private static boolean isOfFirstClass(LogRecord record) {
+        Class<?> type = record.getClass();
+        return type == firstType && type == FirstClass.TYPE;
+    }
+
+    /**
      * The record's MDC: the one a {@link CapturedRecord} carries, an ExtLogRecord's copy, or null when the record
      * has none.
      */
@@ -53,7 +62,7 @@ final class JBossRecords {
         if (record instanceof CapturedRecord) {
             return ((CapturedRecord) record).getCapturedMdc();
         }
-        if (record.getClass() == firstType) {
+        if (isOfFirstClass(record)) {
             return (Map<String, ?>) Getters.call(FirstClass.MDC_COPY, record);
         }
         Getters getters = gettersOf(record);
@@ -62,7 +71,7 @@ final class JBossRecords {
 
     /** The name of the thread that logged, captured by JBoss when the record was made; null if unknown. */
     static String threadName(LogRecord record) {
-        if (record.getClass() == firstType) {
+        if (isOfFirstClass(record)) {
             return (String) Getters.call(FirstClass.THREAD_NAME, record);
         }
         Getters getters = gettersOf(record);
@@ -71,7 +80,7 @@ final class JBossRecords {
 
     /** The message merged by JBoss (its printf or MessageFormat style); null if not an ExtLogRecord. */
     static String formattedMessage(LogRecord record) {
-        if (record.getClass() == firstType) {
+        if (isOfFirstClass(record)) {
             return (String) Getters.call(FirstClass.FORMATTED_MESSAGE, record);
         }
         Getters getters = gettersOf(record);
@@ -100,13 +109,16 @@ final class JBossRecords {
     /**
      * The first record class's getters that formatting calls for every record, in static final fields, which the JIT
      * inlines as it would a direct call (a handle read from {@link Getters} goes through its lambda forms each
-     * time). A log manager makes records of one class, so in practice every record takes this path. Initialised on
-     * first use, which comes after {@link #lookUp} has staged the class.
+     * time). A log manager makes records of one class, so in practice every record takes this path. If something
+     * initialises the class before {@link #lookUp} staged one (a scan that loads every class), it holds no class and
+     * every record takes the lookup.
      */
     private static final class FirstClass {
-        static final MethodHandle MDC_COPY = firstGetters.mdcCopy;
-        static final MethodHandle THREAD_NAME = firstGetters.threadName;
-        static final MethodHandle FORMATTED_MESSAGE = firstGetters.formattedMessage;
+        /** Read before the getters: {@link #lookUp} stages the getters first, so a class seen here has them. */
+        static final Class<?> TYPE = firstType;
+        static final MethodHandle MDC_COPY = TYPE == null ? null : firstGetters.mdcCopy;
+        static final MethodHandle THREAD_NAME = TYPE == null ? null : firstGetters.threadName;
+        static final MethodHandle FORMATTED_MESSAGE = TYPE == null ? null : firstGetters.formattedMessage;
 
         private FirstClass() {
         }

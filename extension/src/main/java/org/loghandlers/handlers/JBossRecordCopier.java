@@ -175,18 +175,20 @@ final class JBossRecordCopier {
      * The first record class's methods that a queue calls on the logging thread for every record, in static final
      * fields: the JIT inlines a call through a constant handle as it would a direct call, where a handle read from an
      * {@link Access} goes through its lambda forms each time. A log manager makes records of one class, so in practice
-     * every record takes this path; a record of another class uses its own {@link Access}. Initialised on first use,
-     * which comes after {@link #lookUp} has staged {@link #firstAccess}.
+     * every record takes this path; a record of another class uses its own {@link Access}. Used only with an
+     * {@code Access} that {@link #lookUp} made, so normally initialised after it staged {@link #firstAccess}; if
+     * something initialises the class before that (a scan that loads every class), it holds nothing and every record
+     * takes its own {@code Access}.
      */
     private static final class FirstClass {
         static final Access ACCESS = firstAccess;
-        static final MethodHandle FORMATTED_MESSAGE = ACCESS.formattedMessage;
-        static final MethodHandle THREAD_NAME = ACCESS.threadName;
-        static final MethodHandle NDC = ACCESS.ndc;
-        static final MethodHandle MDC_FIELD = ACCESS.mdcField;
-        static final MethodHandle MDC_COPY = ACCESS.mdcCopy;
-        static final MethodHandle COPY_MDC = ACCESS.copyMdc;
-        static final MethodHandle THREAD_MDC_IS_EMPTY = ACCESS.threadMdcIsEmpty;
+        static final MethodHandle FORMATTED_MESSAGE = ACCESS == null ? null : ACCESS.formattedMessage;
+        static final MethodHandle THREAD_NAME = ACCESS == null ? null : ACCESS.threadName;
+        static final MethodHandle NDC = ACCESS == null ? null : ACCESS.ndc;
+        static final MethodHandle MDC_FIELD = ACCESS == null ? null : ACCESS.mdcField;
+        static final MethodHandle MDC_COPY = ACCESS == null ? null : ACCESS.mdcCopy;
+        static final MethodHandle COPY_MDC = ACCESS == null ? null : ACCESS.copyMdc;
+        static final MethodHandle THREAD_MDC_IS_EMPTY = ACCESS == null ? null : ACCESS.threadMdcIsEmpty;
 
         private FirstClass() {
         }

@@ -3,14 +3,10 @@ package org.loghandlers.handlers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.io.File;
 import java.lang.ref.WeakReference;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -30,8 +26,7 @@ class ClassLoaderReleaseTest {
     Path dir;
 
     private WeakReference<ClassLoader> useHandlersInAnApplicationLoader(ClassLoader server) throws Exception {
-        URL classes = QueueHandler.class.getProtectionDomain().getCodeSource().getLocation();
-        URLClassLoader application = new URLClassLoader(new URL[] {classes}, server);
+        URLClassLoader application = ServerAndApplicationLoaders.application(server);
         Class<?> fileType = application.loadClass(FileHandler.class.getName());
         Handler file = (Handler) fileType.getConstructor(String.class).newInstance(dir.resolve("app.log").toString());
         file.setFormatter((Formatter) application.loadClass("org.loghandlers.format.PythonFormatter")
@@ -52,22 +47,9 @@ class ClassLoaderReleaseTest {
         return new WeakReference<>(application);
     }
 
-    /** The test's class path without the extension's own classes: jboss-logmanager and what it needs. */
-    private static URL[] theServersJars() throws Exception {
-        Path ours = Path.of(QueueHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<URL> jars = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path path = Path.of(entry);
-            if (!path.toAbsolutePath().equals(ours.toAbsolutePath()) && path.toString().endsWith(".jar")) {
-                jars.add(path.toUri().toURL());
-            }
-        }
-        return jars.toArray(URL[]::new);
-    }
-
     @Test
     void closedHandlersLeaveTheApplicationsClassLoaderCollectable() throws Exception {
-        try (URLClassLoader server = new URLClassLoader(theServersJars(), ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader server = ServerAndApplicationLoaders.server()) {
             WeakReference<ClassLoader> application = useHandlersInAnApplicationLoader(server);
 
             assertEquals(20, Files.readAllLines(dir.resolve("app.log")).size());
