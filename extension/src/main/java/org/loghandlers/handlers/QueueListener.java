@@ -283,7 +283,7 @@ public final class QueueListener implements AutoCloseable {
     }
 
     private void afterOffer(RecordQueue queue) {
-        parking.wake(consumer);
+        parking.wake();
         if (state == STOPPED) {
             // The consumer may have taken its last look before this record arrived.
             afterStop.lock();
