@@ -7,11 +7,7 @@ import java.lang.ref.WeakReference;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.logging.Formatter;
 import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,23 +23,9 @@ class ClassLoaderReleaseTest {
 
     private WeakReference<ClassLoader> useHandlersInAnApplicationLoader(ClassLoader server) throws Exception {
         URLClassLoader application = ServerAndApplicationLoaders.application(server);
-        Class<?> fileType = application.loadClass(FileHandler.class.getName());
-        Handler file = (Handler) fileType.getConstructor(String.class).newInstance(dir.resolve("app.log").toString());
-        file.setFormatter((Formatter) application.loadClass("org.loghandlers.format.PythonFormatter")
-                .getConstructor(String.class).newInstance("%(levelname)s %(threadName)s %(message)s"));
-        Class<?> queueType = application.loadClass(QueueHandler.class.getName());
-        Handler queue = (Handler) queueType.getConstructor().newInstance();
-        queueType.getMethod("setHandlers", Handler[].class).invoke(queue, (Object) new Handler[] {file});
-
-        for (int i = 0; i < 10; i++) {
-            LogRecord record = (LogRecord) server.loadClass(ExtLogRecord.class.getName())
-                    .getConstructor(Level.class, String.class, String.class)
-                    .newInstance(Level.INFO, "record " + i, "app.Logger");
-            queue.publish(record);
-            file.publish(record);
-        }
-        queue.close();
-        file.close();
+        Handler[] fileAndQueue = ServerAndApplicationLoaders.fileAndQueue(application, dir.resolve("app.log"),
+                "%(levelname)s %(threadName)s %(message)s");
+        ServerAndApplicationLoaders.publishJBossRecordsAndClose(server, 10, fileAndQueue);
         return new WeakReference<>(application);
     }
 

@@ -15,36 +15,30 @@ class ConsumerParkingTest {
 
     private static final long BOUND_MILLIS = 30_000;
 
-    /** A consumer as the listener's loop parks: raise the flag, look once more, park until woken, lower the flag. */
-    private static Thread parkUntilWoken(ConsumerParking parking, AtomicBoolean offered) {
+    /**
+     * Starts a consumer that parks as the listener's loop does (raise the flag, look once more for a record, park,
+     * lower the flag), waits until it is parked, offers it a record and wakes it; fails if it is still parked.
+     */
+    private static void parkThenWake(ConsumerParking parking) throws InterruptedException {
+        AtomicBoolean offered = new AtomicBoolean();
         Thread consumer = new Thread(() -> {
             while (true) {
                 parking.parking();
-                if (offered.get()) {
-                    parking.running();
+                boolean found = offered.get();
+                if (!found) {
+                    LockSupport.park();
+                }
+                parking.running();
+                if (found) {
                     return;
                 }
-                LockSupport.park();
-                parking.running();
             }
         });
         consumer.setDaemon(true);
         consumer.start();
-        return consumer;
-    }
-
-    private static void awaitParked(Thread thread) {
-        while (thread.getState() != Thread.State.WAITING) {
+        while (consumer.getState() != Thread.State.WAITING) {
             Thread.onSpinWait();
         }
-    }
-
-    @Test
-    void aWakeUnparksTheConsumerParkedNow() throws InterruptedException {
-        ConsumerParking parking = new ConsumerParking();
-        AtomicBoolean offered = new AtomicBoolean();
-        Thread consumer = parkUntilWoken(parking, offered);
-        awaitParked(consumer);
         offered.set(true);
         parking.wake();
         consumer.join(BOUND_MILLIS);
@@ -52,34 +46,21 @@ class ConsumerParkingTest {
     }
 
     @Test
+    void aWakeUnparksTheConsumerParkedNow() throws InterruptedException {
+        parkThenWake(new ConsumerParking());
+    }
+
+    @Test
     void aWakeReachesTheThreadParkedNowNotAnEarlierConsumerOfTheSameQueue() throws InterruptedException {
         ConsumerParking parking = new ConsumerParking();
-        AtomicBoolean firstOffered = new AtomicBoolean();
-        Thread first = parkUntilWoken(parking, firstOffered);
-        awaitParked(first);
-        firstOffered.set(true);
-        parking.wake();
-        first.join(BOUND_MILLIS);
-
-        AtomicBoolean secondOffered = new AtomicBoolean();
-        Thread second = parkUntilWoken(parking, secondOffered);
-        awaitParked(second);
-        secondOffered.set(true);
-        parking.wake();
-        second.join(BOUND_MILLIS);
-        assertFalse(second.isAlive(), "the wake-up went to the consumer's earlier thread");
+        parkThenWake(parking);
+        parkThenWake(parking);
     }
 
     @Test
     void aWakeWithNoConsumerParkedLeavesTheNextParkToTheNextWake() throws InterruptedException {
         ConsumerParking parking = new ConsumerParking();
         parking.wake();
-        AtomicBoolean offered = new AtomicBoolean();
-        Thread consumer = parkUntilWoken(parking, offered);
-        awaitParked(consumer);
-        offered.set(true);
-        parking.wake();
-        consumer.join(BOUND_MILLIS);
-        assertFalse(consumer.isAlive(), "the consumer is still parked after the wake-up");
+        parkThenWake(parking);
     }
 }

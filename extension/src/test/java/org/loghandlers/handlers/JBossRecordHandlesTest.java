@@ -7,11 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Formatter;
 import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,22 +57,9 @@ class JBossRecordHandlesTest {
                     Class.forName(holder, true, application);
                 }
             }
-            Handler file = (Handler) application.loadClass(FileHandler.class.getName())
-                    .getConstructor(String.class).newInstance(log.toString());
-            file.setFormatter((Formatter) application.loadClass("org.loghandlers.format.PythonFormatter")
-                    .getConstructor(String.class).newInstance("%(threadName)s %(message)s"));
-            Class<?> queueType = application.loadClass(QueueHandler.class.getName());
-            Handler queue = (Handler) queueType.getConstructor().newInstance();
-            queueType.getMethod("setHandlers", Handler[].class).invoke(queue, (Object) new Handler[] {file});
-            for (int i = 0; i < 5; i++) {
-                LogRecord record = (LogRecord) server.loadClass(ExtLogRecord.class.getName())
-                        .getConstructor(Level.class, String.class, String.class)
-                        .newInstance(Level.INFO, "record " + i, "app.Logger");
-                file.publish(record);
-                queue.publish(record);
-            }
-            queue.close();
-            file.close();
+            Handler[] fileAndQueue = ServerAndApplicationLoaders.fileAndQueue(application, log,
+                    "%(threadName)s %(message)s");
+            ServerAndApplicationLoaders.publishJBossRecordsAndClose(server, 5, fileAndQueue);
         }
         List<String> lines = new ArrayList<>(Files.readAllLines(log));
         lines.sort(null);
